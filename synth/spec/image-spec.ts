@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: MIT
+/**
+ * ImageSpec: the plain-data form of one Kiln image.
+ *
+ * Both front ends produce it: the construct tree (image.ts) and
+ * machine-written specs (YAML/JSON files validated against
+ * schema/image-spec.schema.json). Every later phase (resolve, plan, build)
+ * reads only this, so both paths get the same checks and the same output.
+ */
+
+/** Identifiers of the boards Kiln knows, as written in specs. */
+export type BoardId = 'qemu-virt' | 'raspberry-pi-3b-plus' | 'ultra96-v2';
+
+/** Every board id, in a stable order. */
+export const BOARD_IDS: readonly BoardId[] = ['qemu-virt', 'raspberry-pi-3b-plus', 'ultra96-v2'];
+
+/** Where an image is meant to run: under QEMU (exit via semihosting) or on the board itself. */
+export type ImageTarget = 'qemu' | 'hardware';
+
+/** The compiler and linker family used to build an image. */
+export type ToolchainId = 'gcc' | 'clang';
+
+/** A value a micro-library option can take (Kconfig bool, int/hex, string). */
+export type OptionValue = boolean | number | string;
+
+/**
+ * One micro-library or application selected for an image.
+ *
+ * `kind` is the library's name in its manifest (lib/<dir>/library.yaml);
+ * each option key is the camelCase form of a Kconfig symbol of that
+ * library: option `exitStatus` of a library whose symbol is APP_HELLO is
+ * the Kconfig symbol APP_HELLO_EXIT_STATUS.
+ */
+export interface ComponentSpec {
+  readonly kind: string;
+  readonly options?: Readonly<Record<string, OptionValue>>;
+}
+
+/** The two allocator slots: the one used during boot and init, and the application's. */
+export interface AllocatorsSpec {
+  readonly boot: string;
+  readonly app: string;
+}
+
+/** One image, as plain data. */
+export interface ImageSpec {
+  /** Unique within an app or fleet: lowercase letters, digits and dashes. */
+  readonly id: string;
+  readonly board: BoardId;
+  /** @default 'qemu' */
+  readonly target?: ImageTarget;
+  /** @default 'gcc' */
+  readonly toolchain?: ToolchainId;
+  /** The applications the image runs; at least one. */
+  readonly applications: readonly ComponentSpec[];
+  /** Extra micro-libraries asked for explicitly (those an application needs are found by the resolver). */
+  readonly libraries?: readonly ComponentSpec[];
+  readonly allocators?: AllocatorsSpec;
+  /** A scheduler library name, or 'none' for run to completion. */
+  readonly scheduler?: string;
+  /** Raw Kconfig symbol values, for what no construct models yet. */
+  readonly config?: Readonly<Record<string, OptionValue>>;
+}
+
+/** A file of many images with shared defaults (fleet.yaml / fleet.json). */
+export interface FleetSpec {
+  readonly version: 1;
+  /** Values every image starts from; an image's own fields override them. */
+  readonly defaults?: Partial<Omit<ImageSpec, 'id'>>;
+  readonly images: readonly ImageSpec[];
+}
+
+/**
+ * Where a piece of an image came from, in the user's terms.
+ *
+ * Errors and `kiln explain` use it to point at the construct path and the
+ * line of image.ts (or of the spec file) that asked for something.
+ */
+export interface Origin {
+  /** Construct path, e.g. 'web/HttpServer', when the image came from constructs. */
+  readonly path?: string;
+  /** The user's file (absolute or relative to the working directory). */
+  readonly file?: string;
+  /** 1-based line and column in that file. */
+  readonly line?: number;
+  readonly column?: number;
+  /** A JSON pointer into a spec file, e.g. '/images/3/board'. */
+  readonly pointer?: string;
+}
+
+/** Formats an origin the way compilers do: file:line:col (path). */
+export function formatOrigin(origin: Origin | undefined): string {
+  if (!origin) return '<unknown origin>';
+  const where = origin.file
+    ? `${origin.file}${origin.line ? `:${origin.line}${origin.column ? `:${origin.column}` : ''}` : ''}`
+    : '';
+  const what = origin.path ?? origin.pointer;
+  if (where && what) return `${where} (${what})`;
+  return where || what || '<unknown origin>';
+}
