@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Boot sequence: what runs between the arch entry code and main().
+ */
+#ifndef KILN_BOOT_H
+#define KILN_BOOT_H
+
+/**
+ * kiln_boot_main() - C entry point, called by the arch code at EL1.
+ *
+ * Sets up thread-local storage, binds the board's devices (generated per
+ * image), runs main() and passes its status to exit(). Does not return.
+ */
+void kiln_boot_main(void) __attribute__((noreturn));
+
+/**
+ * kiln_platform_bind() - bind the board's devices to the library APIs.
+ *
+ * Generated for each image by the synthesizer (bindings.c) from the
+ * board's memory map and the configuration: Kiln knows at build time which
+ * driver serves the console, so the choice is code, not #if chains.
+ */
+void kiln_platform_bind(void);
+
+#endif /* KILN_BOOT_H */
