@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: MIT
+import { Construct } from 'constructs';
+import { Image } from './image.ts';
+import { KilnError, type Problem } from '../synth/errors.ts';
+import { synthesize, type AssemblyResult, type ImageOrigins } from '../synth/synthesize.ts';
+
+const APP_BRAND = Symbol.for('kiln.App');
+/** Where synthesized apps are announced, so the CLI sees them whatever copy of Kiln the program imported. */
+const SYNTHESIZED = Symbol.for('kiln.synthesized');
+
+/** Properties of an App. */
+export interface AppProps {
+  /**
+   * The assembly folder synth writes to.
+   * @default the KILN_OUTDIR environment variable set by the kiln CLI, else 'kiln.out'
+   */
+  readonly outdir?: string;
+}
+
+/**
+ * The root of a Kiln program: holds any number of images, and synthesizes
+ * them into one assembly folder (one sub-folder per image).
+ */
+export class App extends Construct {
+  /** True when `x` is an App from any copy of Kiln. */
+  static isApp(x: unknown): x is App {
+    return typeof x === 'object' && x !== null && (x as Record<symbol, unknown>)[APP_BRAND] === true;
+  }
+
+  readonly outdir: string;
+
+  constructor(props: AppProps = {}) {
+    super(undefined as unknown as Construct, '');
+    Object.defineProperty(this, APP_BRAND, { value: true });
+    this.outdir = props.outdir ?? process.env.KILN_OUTDIR ?? 'kiln.out';
+  }
+
+  /** Every image in the app, in the order they were created. */
+  get images(): readonly Image[] {
+    return this.node.findAll().filter(Image.isImage);
+  }
+
+  /**
+   * Checks the whole tree and returns every problem, each tagged with its
+   * construct path and the user's line.
+   */
+  validate(): Problem[] {
+    const problems: Problem[] = [];
+    for (const node of this.node.findAll()) {
+      const origin = Image.isImage(node) ? node.origin : { path: node.node.path };
+      for (const message of node.node.validate()) problems.push({ message, origin });
+    }
+    if (this.images.length === 0) problems.push({ message: 'the app has no images: add one with new Image(app, id, { board })' });
+    return problems;
+  }
+
+  /**
+   * Validates the tree, resolves every image's configuration and writes the
+   * assembly folder (no compiling: `kiln build` does that).
+   *
+   * @throws KilnError listing every problem found, before anything is written
+   */
+  synth(): AssemblyResult {
+    const problems = this.validate();
+    if (problems.length) throw new KilnError(problems);
+    const images = this.images;
+    const origins = new Map<string, ImageOrigins>(images.map((image) => [image.node.id, {
+      image: image.origin,
+      components: new Map(image.uses.map((u) => [u.component.kind, u.origin])),
+    }]));
+    const result = synthesize(images.map((image) => image.toSpec()), { outdir: this.outdir, origins });
+    const registry = ((globalThis as Record<symbol, unknown>)[SYNTHESIZED] ??= []) as AssemblyResult[];
+    registry.push(result);
+    return result;
+  }
+}

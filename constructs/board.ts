@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: MIT
+import type { BoardId } from '../synth/spec/image-spec.ts';
+
+const BOARD_BRAND = Symbol.for('kiln.Board');
+
+/** A region of the physical address space. */
+export interface MemoryRegion {
+  /** Name used in generated C macros: KILN_BOARD_<NAME>_BASE. */
+  readonly name: string;
+  readonly base: number;
+  readonly size: number;
+  /** 'normal' memory is cacheable RAM; 'device' is MMIO. */
+  readonly kind: 'normal' | 'device';
+}
+
+/** The UART that carries the console, and the driver library that runs it. */
+export interface ConsoleUart {
+  /** Driver library name (lib/<dir>/library.yaml `name`), e.g. 'pl011'. */
+  readonly driver: string;
+  readonly base: number;
+  /** UART reference clock; 0 keeps the firmware's line settings. */
+  readonly clockHz?: number;
+  readonly baud?: number;
+  /** Which QEMU -serial this UART is (0 = first). */
+  readonly qemuSerialIndex: number;
+}
+
+/** The interrupt controller(s) a board has. */
+export interface InterruptController {
+  readonly kind: 'gicv2' | 'bcm2836';
+  /** Register blocks by name, e.g. distributor and cpu-interface. */
+  readonly blocks: Readonly<Record<string, number>>;
+}
+
+/** What a real board's boot firmware loads, and what QEMU is given. */
+export interface BootArtifact {
+  /** raw: objcopy -O binary; arm64-image: raw with the arm64 Image header. */
+  readonly form: 'raw' | 'arm64-image';
+  /** File name of the artifact in the image folder. */
+  readonly file: string;
+  /** Extra files a user copies next to it (name to content), e.g. config.txt. */
+  readonly companions?: Readonly<Record<string, string>>;
+}
+
+/** How QEMU emulates the board. */
+export interface QemuMachine {
+  /** -M value. */
+  readonly machine: string;
+  /** -cpu value; omitted where the machine fixes the CPU. */
+  readonly cpu?: string;
+  /** -m value in MiB; omitted where the machine fixes the RAM size. */
+  readonly memoryMiB?: number;
+  /** How many -serial backends to declare so the console lands on stdio. */
+  readonly serialCount: number;
+  /** Further arguments, e.g. ['-nic', 'none']. */
+  readonly extraArgs: readonly string[];
+  /** Environment variables QEMU needs for a quiet run. */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Whether -kernel is given the ELF or the boot artifact. */
+  readonly kernel: 'elf' | 'artifact';
+}
+
+/** Everything Kiln knows about a board: pure data. */
+export interface BoardInfo {
+  readonly id: BoardId;
+  readonly displayName: string;
+  /** Kconfig symbol of the platform (boards/<id>/Kconfig). */
+  readonly symbol: string;
+  readonly cpu: 'cortex-a53';
+  readonly cores: number;
+  readonly ram: { readonly base: number; readonly size: number };
+  /** Where the image is linked and loaded. */
+  readonly loadAddress: number;
+  /** The exception level the board's own firmware enters the image at. */
+  readonly entryLevel: 1 | 2 | 3;
+  readonly console: ConsoleUart;
+  readonly interruptController: InterruptController;
+  /** MMIO regions other than RAM, for the generated memory map. */
+  readonly devices: readonly MemoryRegion[];
+  /** Network device kinds the board provides. */
+  readonly network: readonly ('virtio-net' | 'cadence-gem' | 'usb-cdc-ether')[];
+  readonly artifact: BootArtifact;
+  readonly qemu: QemuMachine;
+}
+
+/**
+ * A board an image is built for.
+ *
+ * Subclasses (QemuVirt, RaspberryPi3BPlus, Ultra96V2) carry the board's
+ * memory map, console, interrupt controller, core count, load address,
+ * boot artifact form and QEMU machine as plain data in `info`.
+ */
+export abstract class Board {
+  /** True when `x` is a Board from any copy of Kiln. */
+  static isBoard(x: unknown): x is Board {
+    return typeof x === 'object' && x !== null && (x as Record<symbol, unknown>)[BOARD_BRAND] === true;
+  }
+
+  readonly info: BoardInfo;
+
+  protected constructor(info: BoardInfo) {
+    Object.defineProperty(this, BOARD_BRAND, { value: true });
+    this.info = info;
+  }
+
+  /** The board's id as written in specs, e.g. 'qemu-virt'. */
+  get id(): BoardId {
+    return this.info.id;
+  }
+}
+
+/** 1 MiB in bytes. */
+export const MiB = 1024 * 1024;

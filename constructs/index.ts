@@ -1,0 +1,9 @@
+// SPDX-License-Identifier: MIT
+export { App, type AppProps } from './app.ts';
+export { Image, Use, type ImageProps } from './image.ts';
+export { Board, MiB, type BoardInfo, type BootArtifact, type ConsoleUart, type InterruptController, type MemoryRegion, type QemuMachine } from './board.ts';
+export { Application, Component, Library } from './component.ts';
+export { Hello, type HelloProps } from './apps/hello.ts';
+export { KilnError, type Problem } from '../synth/errors.ts';
+export type { ImageSpec, ComponentSpec, BoardId, ImageTarget, ToolchainId, Origin } from '../synth/spec/image-spec.ts';
+export { QemuVirt, RaspberryPi3BPlus, Ultra96V2, findBoard, tryFindBoard } from '../boards/index.ts';

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: MIT
+import { parseArgs } from 'node:util';
+import { buildCommand } from './build.ts';
+import { processOutput } from './private/report.ts';
+import { runCommand } from './run.ts';
+import { synthCommand } from './synth.ts';
+
+const USAGE = `usage: kiln <command> [options]
+
+commands:
+  synth FILE     run the program FILE (image.ts) and write the assembly folder, without compiling
+  build FILE     synthesize FILE and compile every image with ninja
+  run IMAGE      boot a built image in QEMU (IMAGE: an image folder, or an image id in the assembly);
+                 exits with the guest's exit status
+
+options:
+  -o, --outdir DIR     assembly folder (default: kiln.out)
+      --timeout SEC    run: stop QEMU after SEC seconds
+      --progress       build: show each compile step even when output is not a terminal
+      --quiet          build: show no compile steps
+      --debug          print stack traces and causes with errors
+  -h, --help           this text`;
+
+/**
+ * The kiln command line: maps argv to one command function and returns
+ * the exit code. Commands never call process.exit.
+ */
+export async function main(argv: readonly string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        outdir: { type: 'string', short: 'o', default: 'kiln.out' },
+        timeout: { type: 'string' },
+        progress: { type: 'boolean', default: false },
+        quiet: { type: 'boolean', default: false },
+        debug: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    process.stderr.write(`kiln: ${(err as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command, target, ...extra] = positionals;
+  const output = processOutput(values.debug ?? false);
+  if (values.help || !command) {
+    (values.help ? output.out : output.err)(USAGE);
+    return values.help ? 0 : 2;
+  }
+  if (!target || extra.length) {
+    output.err(`kiln ${command}: expected exactly one ${command === 'run' ? 'IMAGE' : 'FILE'}\n${USAGE}`);
+    return 2;
+  }
+  const outdir = values.outdir ?? 'kiln.out';
+  switch (command) {
+    case 'synth':
+      return synthCommand({ file: target, outdir, output });
+    case 'build': {
+      const progress = !values.quiet && (values.progress || (process.stderr.isTTY && !process.env.CI));
+      return buildCommand({ file: target, outdir, progress: Boolean(progress), output });
+    }
+    case 'run': {
+      const timeoutSeconds = values.timeout ? Number(values.timeout) : undefined;
+      if (timeoutSeconds !== undefined && !(timeoutSeconds > 0)) {
+        output.err(`kiln run: --timeout takes a number of seconds, got "${values.timeout}"`);
+        return 2;
+      }
+      return runCommand({ image: target, outdir, ...(timeoutSeconds ? { timeoutSeconds } : {}), output });
+    }
+    default:
+      output.err(`kiln: unknown command "${command}"\n${USAGE}`);
+      return 2;
+  }
+}

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: MIT
+import { existsSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { KilnError } from '../../errors.ts';
+import type { AssemblyResult } from '../../synthesize.ts';
+
+const SYNTHESIZED = Symbol.for('kiln.synthesized');
+const PROGRAM_EXTENSIONS = ['.ts', '.mts', '.js', '.mjs'];
+
+/** Options for running a user's program. */
+export interface ProgramOptions {
+  /** The image.ts (or .js) file. */
+  readonly file: string;
+  /** The assembly folder the program's App writes to. */
+  readonly outdir: string;
+}
+
+/**
+ * Runs the user's program (which builds its App and calls app.synth()) and
+ * returns what it synthesized. Whatever goes wrong is turned into a
+ * KilnError that points at the user's file and line.
+ */
+export async function synthProgram(opts: ProgramOptions): Promise<AssemblyResult[]> {
+  const file = resolve(opts.file);
+  if (!existsSync(file)) throw new KilnError(`${opts.file}: no such file`);
+  if (!PROGRAM_EXTENSIONS.includes(extname(file))) {
+    throw new KilnError(`${opts.file}: expected a TypeScript or JavaScript program (${PROGRAM_EXTENSIONS.join(', ')})`);
+  }
+  const registry = ((globalThis as Record<symbol, unknown>)[SYNTHESIZED] ??= []) as AssemblyResult[];
+  const before = registry.length;
+  // The App reads its default outdir from here, as the CDK's App reads CDK_OUTDIR.
+  const previous = process.env.KILN_OUTDIR;
+  process.env.KILN_OUTDIR = opts.outdir;
+  try {
+    await import(`${pathToFileURL(file).href}?kiln=${Date.now()}`);
+  } catch (err) {
+    throw programError(err, file, opts.file);
+  } finally {
+    if (previous === undefined) delete process.env.KILN_OUTDIR;
+    else process.env.KILN_OUTDIR = previous;
+  }
+  const results = registry.slice(before);
+  if (results.length === 0) {
+    throw new KilnError([{
+      message: 'the program ran but synthesized nothing',
+      origin: { file: opts.file },
+      hint: 'end the program with app.synth()',
+    }]);
+  }
+  return results;
+}
+
+/** Turns whatever the program threw into a KilnError naming the user's line. */
+function programError(err: unknown, absFile: string, shownFile: string): KilnError {
+  if (KilnError.isKilnError(err)) return err;
+  const error = err instanceof Error ? err : new Error(String(err));
+  // esbuild (through tsx) reports syntax errors as "<file>:<line>:<col>: ERROR: <text>".
+  const syntax = /([^\s:]+):(\d+):(\d+): ERROR: (.+)/.exec(error.message);
+  if (syntax) {
+    return new KilnError([{
+      message: `syntax error: ${syntax[4]}`,
+      origin: { file: shownFile, line: Number(syntax[2]), column: Number(syntax[3]) },
+    }], { cause: error });
+  }
+  const frame = userFrame(error.stack ?? '', absFile);
+  return new KilnError([{
+    message: `${error.name}: ${error.message}`,
+    origin: frame ? { file: shownFile, line: frame.line, column: frame.column } : { file: shownFile },
+    hint: error instanceof TypeError && /is not a constructor/.test(error.message)
+      ? 'check the name against what Kiln exports (boards: QemuVirt, RaspberryPi3BPlus, Ultra96V2)'
+      : undefined,
+  }].map((p) => (p.hint ? p : { message: p.message, origin: p.origin })), { cause: error });
+}
+
+function userFrame(stack: string, absFile: string): { line: number; column: number } | undefined {
+  for (const raw of stack.split('\n')) {
+    const m = /\(?((?:file:\/\/)?[^():\s]+)(?:\?[^:]*)?:(\d+):(\d+)\)?\s*$/.exec(raw.trim());
+    if (!m) continue;
+    const f = m[1].startsWith('file://') ? fileURLToPath(m[1]) : m[1];
+    if (f === absFile) return { line: Number(m[2]), column: Number(m[3]) };
+  }
+  return undefined;
+}

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: MIT
+import { relative } from 'node:path';
+import type { AssemblyResult } from '../synthesize.ts';
+import { synthProgram } from './private/program.ts';
+import { reportError, type Output } from './private/report.ts';
+
+/** Options of `kiln synth FILE`. */
+export interface SynthCommandOptions {
+  /** The program (image.ts) to synthesize. */
+  readonly file: string;
+  /** Assembly folder. @default 'kiln.out' */
+  readonly outdir: string;
+  readonly output: Output;
+}
+
+/** Synthesizes a program into its assembly folder without compiling. */
+export async function synthCommand(opts: SynthCommandOptions): Promise<number> {
+  try {
+    const results = await synthProgram({ file: opts.file, outdir: opts.outdir });
+    for (const result of results) describeAssembly(result, opts.output);
+    return 0;
+  } catch (err) {
+    return reportError(err, opts.output);
+  }
+}
+
+/** One line per image: its folder, board and libraries. */
+export function describeAssembly(result: AssemblyResult, output: Output): void {
+  const dir = relative(process.cwd(), result.outdir) || '.';
+  for (const image of result.images) {
+    output.out(`${dir}/${image.id}: ${image.manifest.board.name}, ${image.manifest.libraries.join(' ')}`);
+  }
+}

@@ -1,0 +1,315 @@
+// SPDX-License-Identifier: MIT
+/**
+ * Parses a Kconfig tree, following `source` statements, into an AstTree.
+ *
+ * The subset Kiln reads: config, menuconfig, choice (optional, default),
+ * if, menu (visible if), comment, mainmenu, source/osource/rsource/orsource
+ * with wildcards, the types bool, int, hex and string with their def_*
+ * shorthands, prompt, default, depends on, select, imply, range and help.
+ * `tristate` is refused: Kiln builds no loadable modules.
+ */
+import { readFileSync, realpathSync } from 'node:fs';
+import { dirname as posixDirname } from 'node:path/posix';
+import type {
+  AstChoice, AstComment, AstConfig, AstDefault, AstDependsOn, AstEntry, AstExpr, AstMenu, AstPrompt, AstRange,
+  AstReverse, AstTree, KconfigType,
+} from './ast.ts';
+import { KconfigParseError } from './errors.ts';
+import { expandGlob } from './glob.ts';
+import { tokenizeLine } from './lexer.ts';
+import { formatLocation, type SourceLocation } from './location.ts';
+import { KconfigFileReader } from './reader.ts';
+import { TokenCursor } from './token-cursor.ts';
+
+/**
+ * Parses the tree rooted at `rootFile`.
+ *
+ * @param rootFile the top Kconfig file, relative to `srctree` (or absolute).
+ * @param srctree the directory `source` paths are relative to.
+ */
+export function parseKconfigTree(rootFile: string, srctree: string): AstTree {
+  const parser = new KconfigParser(srctree);
+  const entries = parser.parseFile(rootFile, undefined);
+  return { mainmenu: parser.mainmenu, entries, files: parser.files };
+}
+
+const TYPE_WORDS: Readonly<Record<string, KconfigType>> = {
+  bool: 'bool', boolean: 'bool', int: 'int', hex: 'hex', string: 'string',
+};
+const DEF_WORDS: Readonly<Record<string, KconfigType>> = {
+  def_bool: 'bool', def_int: 'int', def_hex: 'hex', def_string: 'string',
+};
+
+type EntryKind = 'config' | 'choice' | 'menu' | 'comment';
+
+// Which properties each kind of entry accepts.
+const PROPERTIES: Readonly<Record<EntryKind, ReadonlySet<string>>> = {
+  config: new Set(['type', 'prompt', 'default', 'depends', 'select', 'imply', 'range', 'help', 'option']),
+  choice: new Set(['type', 'prompt', 'default', 'depends', 'help', 'optional']),
+  menu: new Set(['depends', 'visible', 'help']),
+  comment: new Set(['depends', 'help']),
+};
+
+const STATEMENTS = 'a Kconfig statement (config, menuconfig, choice, menu, comment, if, source)';
+
+interface BlockEnd {
+  readonly keyword: 'endif' | 'endmenu' | 'endchoice';
+  readonly opener: SourceLocation;
+}
+
+// The properties of one entry, filled line by line.
+interface Props {
+  type?: KconfigType;
+  prompt?: AstPrompt;
+  readonly defaults: AstDefault[];
+  readonly dependsOn: AstDependsOn[];
+  readonly selects: AstReverse[];
+  readonly implies: AstReverse[];
+  readonly ranges: AstRange[];
+  readonly visibleIf: AstExpr[];
+  help?: string;
+  optional: boolean;
+}
+
+class KconfigParser {
+  readonly files: string[] = [];
+  mainmenu: string | undefined;
+  private readonly prefix: string;
+  // Files being parsed, outermost first, with the line that sourced the next one.
+  private readonly includePath: string[] = [];
+
+  constructor(private readonly srctree: string) {
+    this.prefix = `${realpathSync(srctree)}/`;
+  }
+
+  parseFile(relName: string, from: SourceLocation | undefined): AstEntry[] {
+    const abs = relName.startsWith('/') ? relName : `${this.srctree}/${relName}`;
+    let text: string;
+    try {
+      text = readFileSync(abs, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+      throw new KconfigParseError(from?.file ?? relName, from?.line ?? 0, 'a readable Kconfig file', `'${relName}' (${code})`, { cause: error });
+    }
+    this.files.push(relName);
+    this.includePath.push(relName);
+    const entries = this.parseBlock(new KconfigFileReader(relName, text), undefined);
+    this.includePath.pop();
+    return entries;
+  }
+
+  private parseBlock(reader: KconfigFileReader, end: BlockEnd | undefined): AstEntry[] {
+    const entries: AstEntry[] = [];
+    for (let line = reader.next(); line; line = reader.next()) {
+      const at: SourceLocation = { file: reader.file, line: line.line };
+      const tokens = tokenizeLine(line.text, at);
+      if (tokens.length === 0) continue;
+      const cur = new TokenCursor(tokens, at);
+      const head = cur.next()!;
+      if (head.kind !== 'word') cur.fail(STATEMENTS, head);
+      switch (head.text) {
+        case 'config':
+        case 'menuconfig':
+          entries.push(this.parseConfig(reader, cur, head.text === 'menuconfig'));
+          break;
+        case 'source':
+        case 'osource':
+        case 'rsource':
+        case 'orsource':
+          entries.push(...this.parseSource(cur, head.text));
+          break;
+        case 'if': {
+          const condition = cur.expr(true);
+          cur.end();
+          entries.push({ kind: 'if', condition, at, children: this.parseBlock(reader, { keyword: 'endif', opener: at }) });
+          break;
+        }
+        case 'menu':
+          entries.push(this.parseMenu(reader, cur));
+          break;
+        case 'choice':
+          entries.push(this.parseChoice(reader, cur));
+          break;
+        case 'comment':
+          entries.push(this.parseComment(reader, cur));
+          break;
+        case 'mainmenu':
+          this.mainmenu = cur.string('a quoted title after mainmenu');
+          cur.end();
+          break;
+        case 'endif':
+        case 'endmenu':
+        case 'endchoice':
+          if (end?.keyword === head.text) {
+            cur.end();
+            return entries;
+          }
+          cur.fail(end ? `${end.keyword} (for the ${opener(end)} at ${formatLocation(end.opener)})` : STATEMENTS, head);
+          break;
+        default:
+          cur.fail(end ? `${STATEMENTS} or ${end.keyword}` : STATEMENTS, head);
+      }
+    }
+    if (end) {
+      throw new KconfigParseError(reader.file, reader.lastLine, `${end.keyword} for the ${opener(end)} at ${formatLocation(end.opener)}`, 'end of file');
+    }
+    return entries;
+  }
+
+  private parseConfig(reader: KconfigFileReader, cur: TokenCursor, menuconfig: boolean): AstConfig {
+    const name = cur.name(`a symbol name after ${menuconfig ? 'menuconfig' : 'config'}`);
+    cur.end();
+    const p = this.parseProps(reader, 'config');
+    return {
+      kind: 'config', name, menuconfig, at: cur.at, type: p.type, prompt: p.prompt, defaults: p.defaults,
+      dependsOn: p.dependsOn, selects: p.selects, implies: p.implies, ranges: p.ranges, help: p.help,
+    };
+  }
+
+  private parseChoice(reader: KconfigFileReader, cur: TokenCursor): AstChoice {
+    const t = cur.next();
+    const name = t === undefined ? undefined : t.kind === 'op' ? cur.fail('a choice name or end of line', t) : t.text;
+    cur.end();
+    const p = this.parseProps(reader, 'choice');
+    const children = this.parseBlock(reader, { keyword: 'endchoice', opener: cur.at });
+    return {
+      kind: 'choice', name, at: cur.at, type: p.type, prompt: p.prompt, defaults: p.defaults, dependsOn: p.dependsOn,
+      optional: p.optional, help: p.help, children,
+    };
+  }
+
+  private parseMenu(reader: KconfigFileReader, cur: TokenCursor): AstMenu {
+    const title = cur.string('a quoted title after menu');
+    cur.end();
+    const p = this.parseProps(reader, 'menu');
+    const children = this.parseBlock(reader, { keyword: 'endmenu', opener: cur.at });
+    return { kind: 'menu', title, at: cur.at, dependsOn: p.dependsOn, visibleIf: p.visibleIf, children };
+  }
+
+  private parseComment(reader: KconfigFileReader, cur: TokenCursor): AstComment {
+    const text = cur.string('a quoted text after comment');
+    cur.end();
+    const p = this.parseProps(reader, 'comment');
+    return { kind: 'comment', text, at: cur.at, dependsOn: p.dependsOn };
+  }
+
+  private parseSource(cur: TokenCursor, keyword: string): AstEntry[] {
+    const pattern = cur.string(`a quoted path after ${keyword}`);
+    cur.end();
+    const relative = keyword === 'rsource' || keyword === 'orsource';
+    const optional = keyword === 'osource' || keyword === 'orsource';
+    let full = pattern;
+    if (relative && !pattern.startsWith('/')) {
+      const dir = posixDirname(cur.at.file);
+      full = dir === '.' ? pattern : `${dir}/${pattern}`;
+    }
+    if (!full.startsWith('/')) full = this.prefix + full;
+    const paths = expandGlob(full);
+    if (paths.length === 0 && !optional) {
+      cur.fail(`a file matching "${pattern}" (relative to ${relative ? 'this file' : `the source tree ${this.srctree}`})`, undefined);
+    }
+    const entries: AstEntry[] = [];
+    for (const path of paths) {
+      const rel = path.startsWith(this.prefix) ? path.slice(this.prefix.length) : path;
+      if (this.includePath.includes(rel)) {
+        throw new KconfigParseError(cur.at.file, cur.at.line, 'no recursive source', `'${rel}', which is already being read (${this.includePath.join(' -> ')})`);
+      }
+      entries.push(...this.parseFile(rel, cur.at));
+    }
+    return entries;
+  }
+
+  // Reads property lines until a line that is not a property, which is left for the block.
+  private parseProps(reader: KconfigFileReader, kind: EntryKind): Props {
+    const allowed = PROPERTIES[kind];
+    const p: Props = { defaults: [], dependsOn: [], selects: [], implies: [], ranges: [], visibleIf: [], optional: false };
+    for (let line = reader.next(); line; line = reader.next()) {
+      const at: SourceLocation = { file: reader.file, line: line.line };
+      const tokens = tokenizeLine(line.text, at);
+      if (tokens.length === 0) continue;
+      const cur = new TokenCursor(tokens, at);
+      const head = cur.next()!;
+      const word = head.kind === 'word' ? head.text : '';
+      const property = propertyOf(word);
+      if (!property) {
+        reader.unread();
+        return p;
+      }
+      if (!allowed.has(property)) {
+        cur.fail(`a property of a ${kind} or a new statement`, head);
+      }
+      switch (property) {
+        case 'type':
+          if (word === 'tristate' || word === 'def_tristate') {
+            throw new KconfigParseError(at.file, at.line, 'bool, int, hex or string', `'${word}' (Kiln does not support modules, so there are no tristate symbols)`);
+          }
+          p.type = TYPE_WORDS[word] ?? DEF_WORDS[word];
+          if (word in DEF_WORDS) {
+            p.defaults.push({ value: cur.expr(false), condition: cur.condition(), at });
+          } else if (!cur.atEnd()) {
+            p.prompt = { text: cur.string(`a quoted prompt after ${word}`).trim(), condition: cur.condition(), at };
+          }
+          break;
+        case 'prompt':
+          p.prompt = { text: cur.string('a quoted prompt').trim(), condition: cur.condition(), at };
+          break;
+        case 'default':
+          p.defaults.push({ value: cur.expr(false), condition: cur.condition(), at });
+          break;
+        case 'depends':
+          cur.expectWord('on', "after 'depends'");
+          p.dependsOn.push({ expr: cur.expr(true), at });
+          cur.end();
+          break;
+        case 'select':
+        case 'imply':
+          (property === 'select' ? p.selects : p.implies).push({
+            target: cur.name(`a symbol name after ${property}`), condition: cur.condition(), at,
+          });
+          break;
+        case 'range':
+          p.ranges.push({ low: cur.operand(), high: cur.operand(), condition: cur.condition(), at });
+          break;
+        case 'help':
+          cur.end();
+          p.help = reader.readHelp();
+          break;
+        case 'visible':
+          cur.expectWord('if', "after 'visible'");
+          p.visibleIf.push(cur.expr(true));
+          cur.end();
+          break;
+        case 'optional':
+          cur.end();
+          p.optional = true;
+          break;
+        case 'option':
+          // Only allnoconfig_y is harmless to Kiln (it affects allnoconfig alone).
+          if (!cur.acceptWord('allnoconfig_y')) {
+            cur.fail("'allnoconfig_y' (the only option Kiln accepts)", cur.peek());
+          }
+          cur.end();
+          break;
+      }
+    }
+    return p;
+  }
+}
+
+// Maps the first word of a line to the property it starts, if it starts one.
+function propertyOf(word: string): string | undefined {
+  if (word in TYPE_WORDS || word in DEF_WORDS || word === 'tristate' || word === 'def_tristate') return 'type';
+  if (/^-*help-*$/.test(word)) return 'help';
+  switch (word) {
+    case 'prompt': case 'default': case 'depends': case 'select': case 'imply': case 'range': case 'visible':
+    case 'optional': case 'option':
+      return word;
+    default:
+      return undefined;
+  }
+}
+
+function opener(end: BlockEnd): string {
+  return end.keyword === 'endif' ? 'if' : end.keyword === 'endmenu' ? 'menu' : 'choice';
+}
+

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: MIT
+import type { Board } from '../../constructs/board.ts';
+import type { Resolution } from '../kconfig/index.ts';
+import type { ImageSpec } from '../spec/image-spec.ts';
+import type { LinkPlan } from './link-plan.ts';
+
+/** How `kiln run` starts QEMU for an image: everything but -kernel. */
+export interface QemuCommand {
+  readonly binary: string;
+  readonly args: readonly string[];
+  readonly env: Readonly<Record<string, string>>;
+  /** File in the image folder given to -kernel. */
+  readonly kernel: string;
+}
+
+/** manifest.json: what the image folder holds and how to run it. No paths outside it, no times. */
+export interface ImageManifest {
+  readonly kiln: 'image-manifest/1';
+  readonly id: string;
+  readonly board: { readonly id: string; readonly name: string };
+  readonly target: 'qemu' | 'hardware';
+  readonly toolchain: string;
+  /** How the image ends: semihosting returns main()'s status to QEMU. */
+  readonly exit: 'semihosting' | 'halt';
+  readonly spec: ImageSpec;
+  readonly libraries: readonly string[];
+  readonly files: Readonly<Record<string, string>>;
+  readonly artifact: { readonly file: string; readonly form: string; readonly companions: readonly string[] };
+  readonly qemu: QemuCommand;
+}
+
+/** Builds an image's manifest from its plan. */
+export function imageManifest(spec: ImageSpec, board: Board, plan: LinkPlan, resolution: Resolution): ImageManifest {
+  const exit = resolution.isEnabled('LIBEXIT_SEMIHOST') ? 'semihosting' : 'halt';
+  const q = board.info.qemu;
+  const serials: string[] = [];
+  for (let i = 0; i < q.serialCount; i++) serials.push('-serial', i === board.info.console.qemuSerialIndex ? 'stdio' : 'null');
+  const rel = (p: string) => p.slice(plan.image.length + 1);
+  return {
+    kiln: 'image-manifest/1',
+    id: spec.id,
+    board: { id: board.id, name: board.info.displayName },
+    target: spec.target ?? 'qemu',
+    toolchain: plan.toolchain.id,
+    exit,
+    spec,
+    libraries: plan.libraries.map((l) => l.name),
+    files: {
+      config: '.config',
+      configHeader: 'include/kiln/config.h',
+      boardHeader: 'include/kiln/board.h',
+      bindings: 'bindings.c',
+      linkerScript: 'link.ld',
+      linkPlan: 'linkplan.yaml',
+      ninja: 'build.ninja',
+      elf: rel(plan.elf),
+      map: rel(plan.map),
+      artifact: plan.artifact.file,
+      report: 'report.json',
+    },
+    artifact: { file: plan.artifact.file, form: plan.artifact.form, companions: Object.keys(board.info.artifact.companions ?? {}) },
+    qemu: {
+      binary: 'qemu-system-aarch64',
+      args: [
+        '-M', q.machine,
+        ...(q.cpu ? ['-cpu', q.cpu] : []),
+        ...(q.memoryMiB ? ['-m', `${q.memoryMiB}M`] : []),
+        '-display', 'none',
+        '-monitor', 'none',
+        ...serials,
+        ...q.extraArgs,
+        ...(exit === 'semihosting' ? ['-semihosting'] : []),
+      ],
+      env: { ...(q.env ?? {}) },
+      kernel: q.kernel === 'elf' ? rel(plan.elf) : plan.artifact.file,
+    },
+  };
+}

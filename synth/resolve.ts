@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: MIT
+import type { Board } from '../constructs/board.ts';
+import type { KilnCatalog } from './catalog.ts';
+import { optionSymbol } from './catalog.ts';
+import { KilnError, type Problem } from './errors.ts';
+import { resolveConfig, type ConfigRequest, type Resolution } from './kconfig/index.ts';
+import type { ComponentSpec, ImageSpec, Origin } from './spec/image-spec.ts';
+
+/** Where an image and each of its components were written by the user. */
+export interface ImageOrigins {
+  readonly image: Origin;
+  /** Component kind to the line that added it. */
+  readonly components: ReadonlyMap<string, Origin>;
+}
+
+/** Exit paths by target: semihosting returns main()'s status to QEMU; hardware halts. */
+const EXIT_SYMBOL = { qemu: 'LIBEXIT_SEMIHOST', hardware: 'LIBEXIT_HALT' } as const;
+
+/**
+ * Turns an image's choices into Kconfig requests, each with the origin that
+ * asked for it: the board's platform symbol, the exit path for the target,
+ * each component's symbol and options, then raw config values.
+ */
+export function imageRequests(spec: ImageSpec, board: Board, catalog: KilnCatalog, origins?: ImageOrigins): ConfigRequest[] {
+  const imageOrigin: Origin = origins?.image ?? { path: spec.id };
+  const requests: ConfigRequest[] = [
+    { symbol: board.info.symbol, value: true, origin: imageOrigin },
+    { symbol: EXIT_SYMBOL[spec.target ?? 'qemu'], value: true, origin: imageOrigin },
+  ];
+  const components: ComponentSpec[] = [...spec.applications, ...(spec.libraries ?? [])];
+  for (const component of components) {
+    const origin = origins?.components.get(component.kind) ?? imageOrigin;
+    const library = catalog.libraries.get(component.kind);
+    if (!library) {
+      throw new KilnError([{
+        message: `unknown application or library "${component.kind}"`,
+        origin,
+        hint: `known: ${[...catalog.libraries.keys()].join(', ')}`,
+      }]);
+    }
+    requests.push({ symbol: library.symbol, value: true, origin });
+    for (const [option, value] of Object.entries(component.options ?? {})) {
+      requests.push({ symbol: optionSymbol(library.symbol, option), value, origin });
+    }
+  }
+  for (const [symbol, value] of Object.entries(spec.config ?? {})) {
+    requests.push({ symbol, value, origin: imageOrigin });
+  }
+  return requests;
+}
+
+/**
+ * Resolves an image's configuration. Every request the Kconfig tree cannot
+ * honour becomes a problem naming the user's line; none is dropped.
+ */
+export function resolveImage(spec: ImageSpec, board: Board, catalog: KilnCatalog, origins?: ImageOrigins): Resolution {
+  const resolution = resolveConfig(catalog.kconfig, imageRequests(spec, board, catalog, origins));
+  if (resolution.problems.length) {
+    const problems: Problem[] = resolution.problems.map((p) => ({
+      message: `image "${spec.id}": ${p.message}`,
+      ...(p.origin ? { origin: p.origin } : {}),
+      ...(p.hint ? { hint: p.hint } : {}),
+    }));
+    throw new KilnError(problems);
+  }
+  return resolution;
+}

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: MIT
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { BuildReport } from './build.ts';
+import { KilnError } from './errors.ts';
+import type { ImageManifest } from './plan/manifest.ts';
+import { requireTools } from './tools.ts';
+
+/** Options of runImage(). */
+export interface RunOptions {
+  /** The image's folder in the assembly (holding manifest.json). */
+  readonly imageDir: string;
+  /** Where the guest console goes: inherited (the terminal) or captured. */
+  readonly console?: 'inherit' | 'capture';
+  /** Called with console output when capturing. */
+  readonly onOutput?: (text: string) => void;
+  /** Stop QEMU after this many milliseconds. @default no limit */
+  readonly timeoutMs?: number;
+  /** Arguments added to QEMU's command line. */
+  readonly qemuArgs?: readonly string[];
+}
+
+/** How a run ended. */
+export interface RunResult {
+  /** The guest's exit status (QEMU's), or 124 on timeout. */
+  readonly status: number;
+  readonly timedOut: boolean;
+  /** Captured console output (empty when inherited). */
+  readonly output: string;
+  /** The full QEMU command line. */
+  readonly command: readonly string[];
+}
+
+/** Reads and checks an image folder: built, and its artifact unchanged since. */
+export function loadRunnableImage(imageDir: string): ImageManifest {
+  const manifestFile = join(imageDir, 'manifest.json');
+  if (!existsSync(manifestFile)) {
+    throw new KilnError([{ message: `${imageDir} is not a Kiln image folder (no manifest.json)`, hint: 'pass the image folder, e.g. kiln.out/hello' }]);
+  }
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as ImageManifest;
+  const reportFile = join(imageDir, manifest.files.report);
+  if (!existsSync(reportFile)) {
+    throw new KilnError([{ message: `image "${manifest.id}" is not built (or its last build failed)`, hint: 'run kiln build first' }]);
+  }
+  const report = JSON.parse(readFileSync(reportFile, 'utf8')) as BuildReport;
+  const artifact = join(imageDir, manifest.artifact.file);
+  const sha = existsSync(artifact) ? createHash('sha256').update(readFileSync(artifact)).digest('hex') : '';
+  if (sha !== report.artifact.sha256) {
+    throw new KilnError([{ message: `image "${manifest.id}": ${manifest.artifact.file} is missing or changed since it was built`, hint: 'run kiln build again' }]);
+  }
+  return manifest;
+}
+
+/** The full QEMU command line for an image folder. */
+export function qemuCommand(imageDir: string, manifest: ImageManifest, extra: readonly string[] = []): string[] {
+  return [manifest.qemu.binary, ...manifest.qemu.args, ...extra, '-kernel', resolve(imageDir, manifest.qemu.kernel)];
+}
+
+/**
+ * Boots a built image in QEMU with the flags its board implies and waits
+ * for it to end. Images built for QEMU exit through semihosting, so QEMU's
+ * status is main()'s.
+ */
+export function runImage(opts: RunOptions): Promise<RunResult> {
+  const manifest = loadRunnableImage(opts.imageDir);
+  requireTools([{ program: manifest.qemu.binary, debianPackage: 'qemu-system-arm' }]);
+  const command = qemuCommand(opts.imageDir, manifest, opts.qemuArgs);
+  const capture = opts.console === 'capture';
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(command[0], command.slice(1), {
+      stdio: capture ? ['ignore', 'pipe', 'pipe'] : ['inherit', 'inherit', 'inherit'],
+      env: { ...process.env, ...manifest.qemu.env },
+    });
+    let output = '';
+    let timedOut = false;
+    if (capture) {
+      const take = (chunk: Buffer) => {
+        const text = chunk.toString();
+        output += text;
+        opts.onOutput?.(text);
+      };
+      child.stdout?.on('data', take);
+      child.stderr?.on('data', take);
+    }
+    const timer = opts.timeoutMs ? setTimeout(() => { timedOut = true; child.kill('SIGTERM'); }, opts.timeoutMs) : undefined;
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      if (timer) clearTimeout(timer);
+      const status = timedOut ? 124 : code ?? (signal ? 128 + signalNumber(signal) : 1);
+      resolvePromise({ status, timedOut, output, command });
+    });
+  });
+}
+
+function signalNumber(signal: NodeJS.Signals): number {
+  const numbers: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
+  return numbers[signal] ?? 0;
+}

@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: MIT
+/**
+ * Loads machine-written spec files (YAML or JSON) into ImageSpecs.
+ *
+ * A file is accepted whole or not at all: any problem, and the result holds
+ * every problem (each at a line, a column and a JSON pointer) and no specs,
+ * so callers have nothing to write for a rejected file. Accepted specs come
+ * back with their origins, so later phases can point at the spec's lines.
+ */
+import { readFileSync } from 'node:fs';
+import type { Catalog } from './catalog.ts';
+import type { SpecProblem } from './errors.ts';
+import type { ComponentSpec, ImageSpec, OptionValue, Origin } from './image-spec.ts';
+import { checkDocument, type CheckedImage } from './private/document.ts';
+import { type Anchor, messageOf, type Where } from './private/finding.ts';
+import { child, parent } from './private/pointer.ts';
+import { type Place, type Position, parseSource } from './private/yaml-source.ts';
+
+/**
+ * Where an accepted image was written, for errors found in later phases.
+ *
+ * Every Origin has `file`, `line`, `column` and `pointer` (into the file's
+ * document). Values an image took from the fleet defaults point into the
+ * defaults, since that is where the user wrote them.
+ */
+export interface SpecOrigins {
+  /** The image itself (its mapping in the file). */
+  readonly image: Origin;
+  /** One per entry of the spec's `applications`, in order. */
+  readonly applications: readonly Origin[];
+  /** One per entry of the spec's `libraries`, in order (empty when there are none). */
+  readonly libraries: readonly Origin[];
+  /**
+   * Every value of the spec, by JSON pointer into the spec:
+   * `/board`, `/config/LIBC_DEBUG`, `/applications/0/options/greeting`.
+   */
+  readonly values: ReadonlyMap<string, Origin>;
+}
+
+/** What loading a spec file gives: every image and where it was written, or every problem. */
+export type SpecLoadResult =
+  | {
+      readonly ok: true;
+      /** The images, defaults merged in, in normal form (see normalizeImageSpec). */
+      readonly specs: ImageSpec[];
+      /** By image id. */
+      readonly origins: Map<string, SpecOrigins>;
+    }
+  | {
+      readonly ok: false;
+      /** Sorted by line and column; never empty. */
+      readonly problems: SpecProblem[];
+    };
+
+/** File names the loader reads, and the grammar of each. */
+const EXTENSIONS: ReadonlyMap<string, 'yaml' | 'json'> = new Map([
+  ['.yaml', 'yaml'],
+  ['.yml', 'yaml'],
+  ['.json', 'json'],
+]);
+
+/**
+ * Reads and checks a spec file: `.yaml`, `.yml` or `.json`.
+ *
+ * A file that cannot be read is reported as a problem at its first line,
+ * like any other, rather than thrown.
+ */
+export function loadSpecFile(file: string, catalog?: Catalog): SpecLoadResult {
+  const extension = /\.[^./\\]*$/.exec(file)?.[0].toLowerCase() ?? '';
+  if (!EXTENSIONS.has(extension)) {
+    return failed(file, 'a spec file must be YAML or JSON, named *.yaml, *.yml or *.json; rename it');
+  }
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    return failed(file, `the spec file cannot be read (${reason}); check the path and its permissions`);
+  }
+  return parseSpecText(text, file, catalog);
+}
+
+/**
+ * Checks spec text as if read from `file`, which names it in problems and
+ * picks the grammar: JSON for `*.json`, YAML otherwise.
+ */
+export function parseSpecText(text: string, file: string, catalog?: Catalog): SpecLoadResult {
+  const parsed = parseSource(text, /\.json$/i.test(file) ? 'json' : 'yaml');
+  if (!parsed.ok) return { ok: false, problems: sorted(parsed.problems.map((p) => ({ file, ...p }))) };
+
+  const locate = (pointer: string, anchor: Anchor): Position => positionOf(parsed.places, pointer, anchor);
+  const where: Where = (pointer, anchor) => `at line ${locate(pointer, anchor).line}`;
+  const check = checkDocument(parsed.value, catalog);
+  const problems: SpecProblem[] = parsed.problems.map((p) => ({ file, ...p }));
+  for (const finding of check.findings) {
+    problems.push({ file, ...locate(finding.pointer, finding.anchor), pointer: finding.pointer, message: messageOf(finding, where) });
+  }
+  if (problems.length > 0) return { ok: false, problems: sorted(problems) };
+
+  const specs: ImageSpec[] = [];
+  const origins = new Map<string, SpecOrigins>();
+  for (const image of check.images) {
+    // No findings: the schema has vouched for the shape.
+    const spec = normalizeImageSpec(image.value as unknown as ImageSpec);
+    specs.push(spec);
+    origins.set(spec.id, originsOf(image, spec, file, parsed.places));
+  }
+  return { ok: true, specs, origins };
+}
+
+/**
+ * The normal form of an image: fields equal to their defaults dropped
+ * (target 'qemu', toolchain 'gcc', empty libraries, empty config, empty
+ * options), `undefined` fields dropped, config and option keys sorted, and
+ * fields in a fixed order. Two specs that mean the same image, one from a
+ * YAML file and one from constructs, have deep-equal normal forms (and the
+ * same JSON text).
+ */
+export function normalizeImageSpec(spec: ImageSpec): ImageSpec {
+  return {
+    id: spec.id,
+    board: spec.board,
+    ...(spec.target !== undefined && spec.target !== 'qemu' ? { target: spec.target } : {}),
+    ...(spec.toolchain !== undefined && spec.toolchain !== 'gcc' ? { toolchain: spec.toolchain } : {}),
+    applications: spec.applications.map(normalizeComponent),
+    ...(spec.libraries !== undefined && spec.libraries.length > 0 ? { libraries: spec.libraries.map(normalizeComponent) } : {}),
+    ...(spec.allocators !== undefined ? { allocators: { boot: spec.allocators.boot, app: spec.allocators.app } } : {}),
+    ...(spec.scheduler !== undefined ? { scheduler: spec.scheduler } : {}),
+    ...(spec.config !== undefined && Object.keys(spec.config).length > 0 ? { config: sortedRecord(spec.config) } : {}),
+  };
+}
+
+function normalizeComponent(component: ComponentSpec): ComponentSpec {
+  const options = component.options;
+  return {
+    kind: component.kind,
+    ...(options !== undefined && Object.keys(options).length > 0 ? { options: sortedRecord(options) } : {}),
+  };
+}
+
+function sortedRecord(record: Readonly<Record<string, OptionValue>>): Record<string, OptionValue> {
+  const out: Record<string, OptionValue> = {};
+  for (const key of Object.keys(record).sort()) {
+    const value = record[key];
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
+}
+
+/** The position of a pointer's key or value, or of its nearest written ancestor. */
+function positionOf(places: ReadonlyMap<string, Place>, pointer: string, anchor: Anchor): Position {
+  for (let at: string | undefined = pointer; at !== undefined; at = parent(at)) {
+    const place = places.get(at);
+    if (place) return anchor === 'key' ? (place.key ?? place.value) : place.value;
+  }
+  return { line: 1, column: 1 };
+}
+
+function originsOf(image: CheckedImage, spec: ImageSpec, file: string, places: ReadonlyMap<string, Place>): SpecOrigins {
+  const originAt = (pointer: string): Origin => ({ file, ...positionOf(places, pointer, 'value'), pointer });
+  const values = new Map<string, Origin>();
+  for (const [inSpec, inDocument] of image.sources) values.set(inSpec, originAt(inDocument));
+  const entryOrigins = (list: string, count: number): Origin[] =>
+    Array.from({ length: count }, (_, i) => values.get(child(`/${list}`, i)) ?? originAt(image.pointer));
+  return {
+    image: originAt(image.pointer),
+    applications: entryOrigins('applications', spec.applications.length),
+    libraries: entryOrigins('libraries', spec.libraries?.length ?? 0),
+    values,
+  };
+}
+
+function failed(file: string, message: string): SpecLoadResult {
+  return { ok: false, problems: [{ file, line: 1, column: 1, pointer: '', message }] };
+}
+
+/** Problems in reading order, each once. */
+function sorted(problems: SpecProblem[]): SpecProblem[] {
+  const seen = new Set<string>();
+  const unique = problems.filter((p) => {
+    const key = `${p.line}:${p.column}:${p.pointer}:${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return unique.sort((a, b) => a.line - b.line || a.column - b.column || a.pointer.localeCompare(b.pointer));
+}

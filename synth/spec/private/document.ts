@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: MIT
+/**
+ * Checks a whole spec document (one image or a fleet), as plain data.
+ *
+ * The order of work:
+ *   1. the document against the schema as written (a fleet image may leave
+ *      out what its defaults give it), so every value is judged once, at
+ *      the place it was written;
+ *   2. each fleet image with the defaults merged in, for what only the
+ *      merged image can show: a required field neither side gave;
+ *   3. unique names (image ids, kinds within a list);
+ *   4. the catalog, when there is one.
+ * Nothing stops early: the user gets every problem at once.
+ */
+import type { Catalog } from '../catalog.ts';
+import { catalogFindings } from './catalog-check.ts';
+import { isMapping } from './data.ts';
+import { duplicateIdFindings, duplicateKindFindings } from './duplicates.ts';
+import type { Finding } from './finding.ts';
+import { mergeDefaults } from './merge.ts';
+import { child, tokens } from './pointer.ts';
+import { describeValue } from './prose.ts';
+import { findingOf, schemaErrors } from './schema-check.ts';
+import { defaultsScope, imageScope, isFleetDocument, type Scope, siteOf } from './subjects.ts';
+
+/** One image of the document, merged with the fleet defaults. */
+export interface CheckedImage {
+  /** Pointer of the image in the document ('' for a single-image document). */
+  readonly pointer: string;
+  /** The image with the defaults merged in; an ImageSpec when there were no findings. */
+  readonly value: Record<string, unknown>;
+  /** For every pointer inside `value`, the document pointer of the place it was written. */
+  readonly sources: ReadonlyMap<string, string>;
+}
+
+/** The findings of a document, and its images (complete only when there are no findings). */
+export interface DocumentCheck {
+  readonly findings: readonly Finding[];
+  readonly images: readonly CheckedImage[];
+}
+
+/** Checks a parsed document; `catalog`, when given, is what names must refer to. */
+export function checkDocument(doc: unknown, catalog: Catalog | undefined): DocumentCheck {
+  if (doc === null || doc === undefined) {
+    return only('the spec is empty; write one image (id, board, applications) or a fleet (version, images)');
+  }
+  if (!isMapping(doc)) {
+    return only(
+      `a spec must be a mapping, either one image (id, board, applications) or a fleet (version, images); got ${describeValue(doc)}`,
+    );
+  }
+  return isFleetDocument(doc) ? checkFleet(doc, catalog) : checkImage(doc, catalog);
+}
+
+function only(message: string): DocumentCheck {
+  return { findings: [{ pointer: '', anchor: 'value', message }], images: [] };
+}
+
+function checkImage(doc: Record<string, unknown>, catalog: Catalog | undefined): DocumentCheck {
+  const findings = schemaErrors('imageSpec', doc).map((e) =>
+    findingOf(e, { site: siteOf(doc, e.instancePath), pointer: e.instancePath }),
+  );
+  const scope = imageScope(doc, '', undefined);
+  findings.push(...namedThingFindings(scope, catalog));
+  return { findings, images: [{ pointer: '', ...mergeDefaults(undefined, '/defaults', doc, '') }] };
+}
+
+function checkFleet(doc: Record<string, unknown>, catalog: Catalog | undefined): DocumentCheck {
+  const findings = schemaErrors('fleetSpec', doc).map((e) =>
+    findingOf(e, { site: siteOf(doc, e.instancePath), pointer: e.instancePath }),
+  );
+  const defaults = doc['defaults'];
+  // Defaults of the wrong shape were reported; merging nothing would only add false "missing" reports.
+  const defaultsUsable = defaults === undefined || isMapping(defaults);
+  const images = Array.isArray(doc['images']) ? (doc['images'] as unknown[]) : [];
+  const checked: CheckedImage[] = [];
+
+  images.forEach((image, index) => {
+    if (!isMapping(image)) return;
+    const pointer = child('/images', index);
+    const merged = mergeDefaults(isMapping(defaults) ? defaults : undefined, '/defaults', image, pointer);
+    checked.push({ pointer, ...merged });
+    if (!defaultsUsable) return;
+    const scope = imageScope(merged.value, pointer, index);
+    for (const e of schemaErrors('imageSpec', merged.value)) {
+      if (!onlyMergedShows(e.keyword, e.instancePath, e.params)) continue;
+      const source = merged.sources.get(e.instancePath) ?? pointer;
+      findings.push(
+        findingOf(e, {
+          site: { scope, rel: tokens(e.instancePath) },
+          pointer: source,
+          inherited: source === '/defaults' || source.startsWith('/defaults/'),
+        }),
+      );
+    }
+  });
+
+  findings.push(...duplicateIdFindings(images));
+  if (isMapping(defaults)) findings.push(...namedThingFindings(defaultsScope(defaults), catalog));
+  images.forEach((image, index) => {
+    if (isMapping(image)) findings.push(...namedThingFindings(imageScope(image, child('/images', index), index), catalog));
+  });
+  return { findings, images: checked };
+}
+
+/**
+ * True for the errors step 1 cannot see: the fields an image must have
+ * (other than its id) and the two allocator slots. Everything else in the
+ * merged image was already judged where it was written.
+ */
+function onlyMergedShows(keyword: string, instancePath: string, params: unknown): boolean {
+  if (keyword !== 'required') return false;
+  if (instancePath === '/allocators') return true;
+  return instancePath === '' && (params as { missingProperty?: unknown }).missingProperty !== 'id';
+}
+
+/** Unique kinds, then the catalog, for one image or the defaults. */
+function namedThingFindings(scope: Scope, catalog: Catalog | undefined): Finding[] {
+  return [...duplicateKindFindings(scope), ...(catalog ? catalogFindings(scope, catalog) : [])];
+}

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+import t from 'tap';
+import { App, Hello, Image, KilnError, QemuVirt, Ultra96V2 } from '../../constructs/index.ts';
+
+t.test('GIVEN an image with Hello WHEN converted to a spec THEN it is plain data with only non-default fields', async (t) => {
+  const app = new App({ outdir: '/nonexistent' });
+  const image = new Image(app, 'web', { board: new Ultra96V2() }).use(new Hello({ exitStatus: 3 }));
+  t.same(image.toSpec(), { id: 'web', board: 'ultra96-v2', applications: [{ kind: 'hello', options: { exitStatus: 3 } }] });
+  t.equal(image.uses[0].node.path, 'web/hello');
+});
+
+t.test('GIVEN two images with one id WHEN the second is created THEN the error names this file and line and the first one', async (t) => {
+  const app = new App({ outdir: '/nonexistent' });
+  new Image(app, 'dup', { board: new QemuVirt() });
+  const err = t.throws(() => new Image(app, 'dup', { board: new QemuVirt() })) as KilnError;
+  t.ok(KilnError.isKilnError(err));
+  t.match(err.problems[0].message, /two images have the id "dup" \(first defined at test\/unit\/constructs\.test\.ts:\d+\)/);
+  t.match(err.problems[0].origin, { file: 'test/unit/constructs.test.ts', path: 'dup' });
+  t.ok((err.problems[0].origin?.line ?? 0) > 0);
+});
+
+t.test('GIVEN bad images WHEN the app validates THEN every problem is listed with its construct path and line', async (t) => {
+  const app = new App({ outdir: '/nonexistent' });
+  new Image(app, 'Bad_Id', { board: new QemuVirt() }).use(new Hello());
+  new Image(app, 'no-app', { board: new QemuVirt() });
+  new Image(app, 'no-board', { board: 'raspberry-pi-5' as unknown as QemuVirt }).use(new Hello());
+  const problems = app.validate();
+  t.equal(problems.length, 3);
+  t.match(problems[0], { message: /image id "Bad_Id" must start with a lowercase letter/, origin: { path: 'Bad_Id', file: 'test/unit/constructs.test.ts' } });
+  t.match(problems[1], { message: /has no application/, origin: { path: 'no-app' } });
+  t.match(problems[2], { message: /"board" must be a Kiln board .* got "raspberry-pi-5"/, origin: { path: 'no-board' } });
+  t.throws(() => app.synth(), /3 problems|must start/);
+});
+
+t.test('GIVEN .use() with something that is not a component THEN it fails at once naming the line', async (t) => {
+  const app = new App({ outdir: '/nonexistent' });
+  const image = new Image(app, 'x', { board: new QemuVirt() });
+  const err = t.throws(() => image.use({ kind: 'hello' } as unknown as Hello)) as KilnError;
+  t.match(err.problems[0], { message: /not a Kiln application or library/, origin: { file: 'test/unit/constructs.test.ts', path: 'x' } });
+});
