@@ -56,6 +56,8 @@ export interface QemuMachine {
   readonly extraArgs: readonly string[];
   /** Environment variables QEMU needs for a quiet run. */
   readonly env?: Readonly<Record<string, string>>;
+  /** Harmless lines this machine prints on stderr, which `kiln run` hides. */
+  readonly stderrNoise?: readonly string[];
   /** Whether -kernel is given the ELF or the boot artifact. */
   readonly kernel: 'elf' | 'artifact';
 }

@@ -111,7 +111,7 @@ export class Image extends Construct {
   /** The plain-data form of this image, shared with spec files. */
   toSpec(): ImageSpec {
     const uses = this.uses.map((u) => u.component);
-    const libraries = uses.filter((c) => !Application.isApplication(c)).map((c) => c.toSpec());
+    const libraries = uses.filter((c): boolean => !Application.isApplication(c)).map((c) => c.toSpec());
     return {
       id: this.node.id,
       board: this.board.id,

@@ -70,20 +70,33 @@ export function runImage(opts: RunOptions): Promise<RunResult> {
   const capture = opts.console === 'capture';
   return new Promise((resolvePromise, reject) => {
     const child = spawn(command[0], command.slice(1), {
-      stdio: capture ? ['ignore', 'pipe', 'pipe'] : ['inherit', 'inherit', 'inherit'],
+      stdio: capture ? ['ignore', 'pipe', 'pipe'] : ['inherit', 'inherit', 'pipe'],
       env: { ...process.env, ...manifest.qemu.env },
     });
     let output = '';
     let timedOut = false;
-    if (capture) {
-      const take = (chunk: Buffer) => {
-        const text = chunk.toString();
-        output += text;
-        opts.onOutput?.(text);
-      };
-      child.stdout?.on('data', take);
-      child.stderr?.on('data', take);
-    }
+    const noise = manifest.qemu.stderrNoise ?? [];
+    const take = (chunk: Buffer) => {
+      const text = chunk.toString();
+      output += text;
+      opts.onOutput?.(text);
+    };
+    if (capture) child.stdout?.on('data', take);
+    // QEMU's stderr, less the lines the board declares harmless (whole lines: chunks may split them).
+    let pending = '';
+    const emit = (text: string) => {
+      const kept = text.split(/(?<=\n)/).filter((line) => !noise.some((n) => line.includes(n))).join('');
+      if (!kept) return;
+      if (capture) take(Buffer.from(kept));
+      else process.stderr.write(kept);
+    };
+    child.stderr?.on('data', (chunk: Buffer) => {
+      pending += chunk.toString();
+      const cut = pending.lastIndexOf('\n') + 1;
+      emit(pending.slice(0, cut));
+      pending = pending.slice(cut);
+    });
+    child.stderr?.on('end', () => emit(pending));
     const timer = opts.timeoutMs ? setTimeout(() => { timedOut = true; child.kill('SIGTERM'); }, opts.timeoutMs) : undefined;
     child.on('error', reject);
     child.on('close', (code, signal) => {

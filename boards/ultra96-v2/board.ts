@@ -35,8 +35,9 @@ export class Ultra96V2 extends Board {
         machine: 'xlnx-zcu102',
         memoryMiB: 2048,
         serialCount: 2,
-        extraArgs: [],
-        env: { QEMU_AUDIO_DRV: 'none' },
+        // The DisplayPort's audio device probes every audio back end unless given one.
+        extraArgs: ['-audiodev', 'none,id=snd0'],
+        stderrNoise: ['audiodev default parameter is deprecated'],
         kernel: 'artifact',
       },
     });

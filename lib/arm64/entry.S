@@ -6,7 +6,8 @@
  * the Raspberry Pi 3 firmware (and QEMU raspi3b with a raw kernel8.img) at
  * EL2, and QEMU raspi3b with an ELF at EL3 with all four cores running.
  * This code brings core 0 down to EL1 with FP/SIMD usable, a stack and a
- * zeroed .bss, then calls kiln_boot_main(). Other cores park.
+ * zeroed .bss, then calls kiln_boot_main() with the counter value read at
+ * the first instruction. Other cores park.
  */
 #include <kiln/arm64/sysreg.h>
 
@@ -18,6 +19,9 @@
 	.global	_start
 	.type	_start, %function
 _start:
+	/* The boot timeline starts here: x20 keeps the counter until C. */
+	mrs	x20, cntpct_el0
+
 	/* Park every core but core 0: the library OS is single-core for now. */
 	mrs	x9, mpidr_el1
 	and	x9, x9, #MPIDR_AFF0_MASK
@@ -40,6 +44,9 @@ _start:
 	/* EL1's execution state is HCR_EL2.RW even when we skip EL2. */
 	ldr	x9, =HCR_EL2_VALUE
 	msr	hcr_el2, x9
+	mov	x9, #CNTHCTL_EL2_VALUE
+	msr	cnthctl_el2, x9
+	msr	cntvoff_el2, xzr
 	ldr	x9, =SCTLR_EL1_VALUE
 	msr	sctlr_el1, x9
 	ldr	x9, =SPSR_EL1H_VALUE
@@ -88,6 +95,7 @@ _start:
 	b	.L_zero_bss
 .L_bss_done:
 
+	mov	x0, x20
 	bl	kiln_boot_main
 	/* kiln_boot_main does not return; park if it ever does. */
 

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 import { relative } from 'node:path';
 import { buildAssembly } from '../build.ts';
-import { synthProgram } from './private/program.ts';
+import { synthFile } from './private/program.ts';
 import { reportError, type Output } from './private/report.ts';
 
 /** Options of `kiln build FILE`. */
 export interface BuildCommandOptions {
-  /** The program (image.ts) to synthesize and compile. */
+  /** The program (image.ts) or spec file (YAML/JSON) to synthesize and compile. */
   readonly file: string;
   /** Assembly folder. @default 'kiln.out' */
   readonly outdir: string;
@@ -19,7 +19,7 @@ export interface BuildCommandOptions {
 export async function buildCommand(opts: BuildCommandOptions): Promise<number> {
   try {
     const started = performance.now();
-    const results = await synthProgram({ file: opts.file, outdir: opts.outdir });
+    const results = await synthFile({ file: opts.file, outdir: opts.outdir });
     for (const result of results) {
       const onProgress = opts.progress ? (line: string) => opts.output.err(line) : undefined;
       const { reports } = await buildAssembly({ outdir: result.outdir, onProgress });

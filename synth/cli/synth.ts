@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 import { relative } from 'node:path';
 import type { AssemblyResult } from '../synthesize.ts';
-import { synthProgram } from './private/program.ts';
+import { synthFile } from './private/program.ts';
 import { reportError, type Output } from './private/report.ts';
 
 /** Options of `kiln synth FILE`. */
 export interface SynthCommandOptions {
-  /** The program (image.ts) to synthesize. */
+  /** The program (image.ts) or spec file (YAML/JSON) to synthesize. */
   readonly file: string;
   /** Assembly folder. @default 'kiln.out' */
   readonly outdir: string;
@@ -16,7 +16,7 @@ export interface SynthCommandOptions {
 /** Synthesizes a program into its assembly folder without compiling. */
 export async function synthCommand(opts: SynthCommandOptions): Promise<number> {
   try {
-    const results = await synthProgram({ file: opts.file, outdir: opts.outdir });
+    const results = await synthFile({ file: opts.file, outdir: opts.outdir });
     for (const result of results) describeAssembly(result, opts.output);
     return 0;
   } catch (err) {

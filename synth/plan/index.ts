@@ -86,8 +86,23 @@ function linkedLibrary(dir: string, m: LibraryManifest, resolution: Resolution):
   };
 }
 
-/** One line saying why a library's symbol is on, from the resolver's explanation. */
+/**
+ * One line saying why a library's symbol is on, from the resolver's
+ * explanation. It names symbols, not the user's file, so a program and the
+ * equivalent spec file plan the same bytes.
+ */
 function reasonFor(symbol: string, resolution: Resolution): string {
-  const text = resolution.explain(symbol).summary;
-  return text || `CONFIG_${symbol}=y`;
+  const { reason } = resolution.explain(symbol);
+  switch (reason.kind) {
+    case 'requested':
+      return 'requested by the image';
+    case 'selected':
+      return `selected by ${reason.by.map((c) => c.symbol).join(', ')}`;
+    case 'implied':
+      return `implied by ${reason.by.map((c) => c.symbol).join(', ')}`;
+    case 'default':
+      return `default ${reason.expression}${reason.condition ? ` if ${reason.condition}` : ''}`;
+    default:
+      return reason.kind;
+  }
 }

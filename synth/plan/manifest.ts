@@ -11,6 +11,8 @@ export interface QemuCommand {
   readonly env: Readonly<Record<string, string>>;
   /** File in the image folder given to -kernel. */
   readonly kernel: string;
+  /** Harmless stderr lines to hide. */
+  readonly stderrNoise: readonly string[];
 }
 
 /** manifest.json: what the image folder holds and how to run it. No paths outside it, no times. */
@@ -73,6 +75,7 @@ export function imageManifest(spec: ImageSpec, board: Board, plan: LinkPlan, res
       ],
       env: { ...(q.env ?? {}) },
       kernel: q.kernel === 'elf' ? rel(plan.elf) : plan.artifact.file,
+      stderrNoise: [...(q.stderrNoise ?? [])],
     },
   };
 }

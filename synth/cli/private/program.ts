@@ -2,11 +2,15 @@
 import { existsSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { loadCatalog } from '../../catalog.ts';
 import { KilnError } from '../../errors.ts';
-import type { AssemblyResult } from '../../synthesize.ts';
+import { loadSpecFile, type SpecOrigins } from '../../spec/load.ts';
+import { synthesize, type AssemblyResult, type ImageOrigins } from '../../synthesize.ts';
+import type { ImageSpec } from '../../spec/image-spec.ts';
 
 const SYNTHESIZED = Symbol.for('kiln.synthesized');
 const PROGRAM_EXTENSIONS = ['.ts', '.mts', '.js', '.mjs'];
+const SPEC_EXTENSIONS = ['.yaml', '.yml', '.json'];
 
 /** Options for running a user's program. */
 export interface ProgramOptions {
@@ -14,6 +18,38 @@ export interface ProgramOptions {
   readonly file: string;
   /** The assembly folder the program's App writes to. */
   readonly outdir: string;
+}
+
+/**
+ * Synthesizes FILE: a program (image.ts) is run; a spec file (YAML/JSON,
+ * one image or a fleet) is validated against the published schema and the
+ * library catalog, and written only when it has no problem at all.
+ */
+export async function synthFile(opts: ProgramOptions): Promise<AssemblyResult[]> {
+  if (SPEC_EXTENSIONS.includes(extname(opts.file))) return [synthSpecFile(opts)];
+  return synthProgram(opts);
+}
+
+/** Loads and synthesizes a spec file; every problem carries the file's line and JSON pointer. */
+export function synthSpecFile(opts: ProgramOptions): AssemblyResult {
+  if (!existsSync(opts.file)) throw new KilnError(`${opts.file}: no such file`);
+  const catalog = loadCatalog();
+  const loaded = loadSpecFile(opts.file, catalog);
+  if (!loaded.ok) {
+    throw new KilnError(loaded.problems.map((p) => ({
+      message: p.message,
+      origin: { file: p.file, line: p.line, column: p.column, ...(p.pointer ? { pointer: p.pointer } : {}) },
+    })));
+  }
+  const origins = new Map([...loaded.origins].map(([id, o]) => [id, imageOrigins(loaded.specs.find((s) => s.id === id), o)]));
+  return synthesize(loaded.specs, { outdir: opts.outdir, origins, catalog });
+}
+
+function imageOrigins(spec: ImageSpec | undefined, o: SpecOrigins): ImageOrigins {
+  const components = new Map<string, (typeof o.applications)[number]>();
+  spec?.applications.forEach((c, i) => { if (o.applications[i]) components.set(c.kind, o.applications[i]); });
+  spec?.libraries?.forEach((c, i) => { if (o.libraries[i]) components.set(c.kind, o.libraries[i]); });
+  return { image: o.image, components };
 }
 
 /**
@@ -25,7 +61,7 @@ export async function synthProgram(opts: ProgramOptions): Promise<AssemblyResult
   const file = resolve(opts.file);
   if (!existsSync(file)) throw new KilnError(`${opts.file}: no such file`);
   if (!PROGRAM_EXTENSIONS.includes(extname(file))) {
-    throw new KilnError(`${opts.file}: expected a TypeScript or JavaScript program (${PROGRAM_EXTENSIONS.join(', ')})`);
+    throw new KilnError(`${opts.file}: expected a program (${PROGRAM_EXTENSIONS.join(', ')}) or a spec file (${SPEC_EXTENSIONS.join(', ')})`);
   }
   const registry = ((globalThis as Record<symbol, unknown>)[SYNTHESIZED] ??= []) as AssemblyResult[];
   const before = registry.length;

@@ -12,10 +12,13 @@ import { isMapping } from './data.ts';
 import type { Finding } from './finding.ts';
 import { child } from './pointer.ts';
 import { closest, describeValue, listOf, quote } from './prose.ts';
+import { definition, schemaPattern } from './schema-check.ts';
 import { entryName, phraseOf, type Scope } from './subjects.ts';
 
 /** Library names as the schema allows them; other names were reported by the schema. */
-const LIBRARY_NAME = /^[a-z][a-z0-9-]*$/;
+const LIBRARY_NAME = schemaPattern(definition('libraryName')['pattern']);
+/** Option names as the schema allows them; other names were reported by the schema. */
+const OPTION_NAME = schemaPattern(Object.keys(definition('options')['patternProperties'] ?? {})[0]);
 /** How a hex option may be written as a string. */
 const HEX_TEXT = /^0[xX][0-9a-fA-F]+$/;
 /** How many names a message lists before it says "and N more". */
@@ -47,6 +50,7 @@ export function catalogFindings(scope: Scope, catalog: Catalog): Finding[] {
       if (isMapping(options)) {
         const owner = `${entryName(scope.value, list, index)} in ${scope.label}`;
         for (const [name, value] of Object.entries(options)) {
+          if (!OPTION_NAME.test(name)) continue;
           const finding = optionFinding(library, name, value, child(entryPointer, 'options', name), owner);
           if (finding) findings.push(finding);
         }

@@ -8,8 +8,8 @@
 import { isMapping } from './data.ts';
 import type { Finding } from './finding.ts';
 import { child } from './pointer.ts';
-import { entryNoun, type Scope } from './subjects.ts';
 import { ordinal, quote } from './prose.ts';
+import { entryNoun, type Scope } from './subjects.ts';
 
 /** An image id used by two images of a fleet. */
 export function duplicateIdFindings(images: readonly unknown[]): Finding[] {

@@ -9,10 +9,10 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { BOARD_IDS } from '../image-spec.ts';
 import { IMAGE_SPEC_SCHEMA_ID, imageSpecSchema } from '../schema.ts';
+import { isMapping } from './data.ts';
 import type { Anchor, Finding } from './finding.ts';
 import { child } from './pointer.ts';
 import { closest, describeValue, listOf, quote, typeNoun } from './prose.ts';
-import { isMapping } from './data.ts';
 import { entryName, phraseOf, type Site } from './subjects.ts';
 
 /** The parts of the schema the checks validate against. */
@@ -136,7 +136,7 @@ function patternMessage(site: Site, whole: string, data: unknown, pattern: strin
   const text = String(data);
   const field = site.rel[site.rel.length - 1];
   if (site.rel.length === 1 && field === 'id') {
-    const example = slug(text).slice(0, 63);
+    const example = slug(text).slice(0, 63).replace(/-+$/, '');
     return `image id ${quote(text)} is not valid; an id is a lowercase letter followed by up to 62 lowercase letters, digits or dashes${example ? `, e.g. ${quote(example)}` : ''}`;
   }
   if (field === 'kind' || field === 'boot' || field === 'app' || field === 'scheduler') {
@@ -148,13 +148,12 @@ function patternMessage(site: Site, whole: string, data: unknown, pattern: strin
 
 /** The nearest valid name to `text` in lowercase-dashed form, or '' when none can be made. */
 function slug(text: string): string {
-  const out = text
+  return text
     .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^[^a-z]+/, '')
     .replace(/-+$/, '');
-  return out;
 }
 
 /** The Kconfig-symbol form of `text`: `maxFiles` and `max-files` both become `MAX_FILES`. */
@@ -170,14 +169,31 @@ function symbolName(text: string): string {
 /** The camelCase option form of `text`: `max-files` and `MAX_FILES` both become `maxFiles`. */
 function optionName(text: string): string {
   const words = text.split(/[^A-Za-z0-9]+/).filter((w) => w !== '');
+  const first = (w: string): string => (w === w.toUpperCase() ? w.toLowerCase() : w.charAt(0).toLowerCase() + w.slice(1));
+  const rest = (w: string): string => w.charAt(0).toUpperCase() + (w === w.toUpperCase() ? w.slice(1).toLowerCase() : w.slice(1));
   return words
-    .map((w, i) => (i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : w.charAt(0).toUpperCase() + w.slice(1).toLowerCase()))
+    .map((w, i) => (i === 0 ? first(w) : rest(w)))
     .join('')
     .replace(/^[^a-z0-9]+/, '');
 }
 
-const FLEET_KEYS = ['version', 'defaults', 'images'];
-const IMAGE_KEYS = ['id', 'board', 'target', 'toolchain', 'applications', 'libraries', 'allocators', 'scheduler', 'config'];
+/** One definition of the schema, e.g. `imageSpec`. */
+export function definition(name: string): Record<string, unknown> {
+  const found = (imageSpecSchema['definitions'] as Record<string, unknown> | undefined)?.[name];
+  if (!isMapping(found)) throw new Error(`Kiln bug: the spec schema has no definition "${name}"`);
+  return found;
+}
+
+/** A pattern taken from the schema, so checks outside ajv agree with it. */
+export function schemaPattern(pattern: unknown): RegExp {
+  if (typeof pattern !== 'string') throw new Error('Kiln bug: a pattern is missing from the spec schema');
+  return new RegExp(pattern);
+}
+
+function keysOf(name: string): string[] {
+  const properties = definition(name)['properties'];
+  return isMapping(properties) ? Object.keys(properties) : [];
+}
 
 function unknownKeyMessage(site: Site, whole: string, key: string, allowed: readonly string[]): string {
   const { scope, rel } = site;
@@ -190,13 +206,14 @@ function unknownKeyMessage(site: Site, whole: string, key: string, allowed: read
     return `option name ${quote(key)} of ${entryName(scope.value, rel[0], Number(rel[1]))} in ${scope.label} is not valid; option names are camelCase letters and digits${example ? `, e.g. ${quote(example)}` : ''}`;
   }
   if (key === '<<') {
-    return `YAML merge keys ("<<") are not supported in ${whole}; share values between images with the fleet's "defaults"`;
+    const share = scope.kind === 'image' && scope.inFleet ? `, or share them between images through the fleet's "defaults"` : '';
+    return `YAML merge keys ("<<") are not supported (in ${whole}); write the values out${share}`;
   }
   if (scope.kind === 'defaults' && rel.length === 0 && key === 'id') {
     return 'the fleet defaults cannot set "id"; give each image its own id instead';
   }
-  if (scope.kind === 'fleet' && rel.length === 0 && IMAGE_KEYS.includes(key)) {
-    return `unknown key ${quote(key)} in the fleet; a fleet has only ${listOf(FLEET_KEYS, 'and')}, so move ${quote(key)} into "defaults" or into one of the images`;
+  if (scope.kind === 'fleet' && rel.length === 0 && keysOf('imageSpec').includes(key)) {
+    return `unknown key ${quote(key)} in the fleet; a fleet has only ${listOf(keysOf('fleetSpec'), 'and')}, so move ${quote(key)} into "defaults" or into one of the images`;
   }
   const guess = closest(key, allowed);
   const advice = guess ? `did you mean ${quote(guess)}?` : `the keys allowed there are ${listOf(allowed, 'and')}`;

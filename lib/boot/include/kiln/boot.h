@@ -5,13 +5,16 @@
 #ifndef KILN_BOOT_H
 #define KILN_BOOT_H
 
+#include <stdint.h>
+
 /**
  * kiln_boot_main() - C entry point, called by the arch code at EL1.
+ * @entry_ticks: CNTPCT_EL0 read at the image's first instruction
  *
  * Sets up thread-local storage, binds the board's devices (generated per
  * image), runs main() and passes its status to exit(). Does not return.
  */
-void kiln_boot_main(void) __attribute__((noreturn));
+void kiln_boot_main(uint64_t entry_ticks) __attribute__((noreturn));
 
 /**
  * kiln_platform_bind() - bind the board's devices to the library APIs.

@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: MIT
+//
+// Floor ending "busy": the guest spins forever, the most host CPU a
+// single-core guest can cost. The harness measures QEMU's CPU time over a
+// window and then kills it.
+
+	.text
+
+// ---------------------------------------------------------------------------
+// floor_then: a branch to itself.
+// ---------------------------------------------------------------------------
+	.globl	floor_then
+	.type	floor_then, %function
+floor_then:
+	b	floor_then
+	.size	floor_then, . - floor_then

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: MIT
+/**
+ * Loads a Kconfig tree from disk.
+ */
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { buildModel } from './build-model.ts';
+import { parseKconfigTree } from './parser.ts';
+import { KconfigTree } from './tree.ts';
+
+/** Options of loadKconfig(). */
+export interface LoadKconfigOptions {
+  /**
+   * The directory `source` paths are relative to, and that file names in
+   * messages are relative to.
+   *
+   * @default the directory of the root file
+   */
+  readonly srctree?: string;
+}
+
+/**
+ * Parses the Kconfig tree rooted at `rootFile`, following every `source`.
+ *
+ * Parse once and resolve many: the tree is immutable.
+ *
+ * @throws KconfigParseError (`file:line: expected X, found Y`) when a file
+ *   does not parse, a sourced file is missing, the tree has a dependency
+ *   loop, or it uses something Kiln does not support (tristate, macros).
+ */
+export function loadKconfig(rootFile: string, options: LoadKconfigOptions = {}): KconfigTree {
+  const rootPath = resolve(rootFile);
+  const srctree = resolve(options.srctree ?? dirname(rootPath));
+  const rel = relative(srctree, rootPath);
+  const rootName = rel.startsWith('..') || isAbsolute(rel) ? rootPath : rel;
+  const ast = parseKconfigTree(rootName, srctree);
+  const model = buildModel(ast);
+  return new KconfigTree({ srctree, rootFile: rootName, files: ast.files, mainmenu: ast.mainmenu }, model);
+}
