@@ -89,7 +89,7 @@ export interface LinuxResults {
   readonly uptimeAtInitMs: Figure;
   /** The uncompressed arm64 Image that QEMU boots. */
   readonly imageBytes: Figure;
-  /** The gzip'd vmlinuz as Debian ships it. */
+  /** boot/vmlinuz as Debian ships it (its note says whether it is compressed). */
   readonly vmlinuzBytes: Figure;
   /** The kernel package installed (Image, modules and all), from its Installed-Size. */
   readonly packageInstalledBytes: Figure;

@@ -63,7 +63,7 @@ export function qemuCommand(imageDir: string, manifest: ImageManifest, extra: re
  * for it to end. Images built for QEMU exit through semihosting, so QEMU's
  * status is main()'s.
  */
-export function runImage(opts: RunOptions): Promise<RunResult> {
+export async function runImage(opts: RunOptions): Promise<RunResult> {
   const manifest = loadRunnableImage(opts.imageDir);
   requireTools([{ program: manifest.qemu.binary, debianPackage: 'qemu-system-arm' }]);
   const command = qemuCommand(opts.imageDir, manifest, opts.qemuArgs);

@@ -36,8 +36,10 @@ export interface LinuxFiles {
   readonly baseline: LinuxBaseline;
   /** Uncompressed arm64 Image, what QEMU boots. */
   readonly image: string;
-  /** Debian's gzip'd vmlinuz. */
+  /** boot/vmlinuz as Debian ships it (the same file as `image` when not compressed). */
   readonly vmlinuz: string;
+  /** Whether the shipped vmlinuz is gzip'd. */
+  readonly vmlinuzGzipped: boolean;
   /** The static arm64 busybox. */
   readonly busybox: string;
   /** The kernel package's Installed-Size, in bytes. */
@@ -70,16 +72,22 @@ export async function ensureLinuxFiles(baseline: LinuxBaseline, cacheDir: string
   const busyboxDeb = await ensurePackage(baseline.busybox, cacheDir, apt);
 
   const kernelDir = join(cacheDir, 'linux', safeName(`${baseline.kernel.package}_${baseline.kernel.version}`));
-  const vmlinuz = join(kernelDir, 'vmlinuz');
+  const gzipped = join(kernelDir, 'vmlinuz.gz');
   const image = join(kernelDir, 'Image');
   if (!existsSync(image)) {
     mkdirSync(kernelDir, { recursive: true });
-    const packed = await extractMember(kernelDeb, baseline.kernel.member);
-    writeFileSync(vmlinuz, packed);
-    // Debian's arm64 vmlinuz is a gzip'd Image: QEMU would inflate it on
-    // every boot, and the Image is what a boot loader places in RAM.
-    writeAtomically(image, packed[0] === 0x1f && packed[1] === 0x8b ? gunzipSync(packed) : packed);
+    const shipped = await extractMember(kernelDeb, baseline.kernel.member);
+    // Debian's signed arm64 kernels ship an uncompressed Image (the EFI
+    // stub is signed); other builds ship it gzip'd. The Image is what a
+    // boot loader places in RAM, so that is what QEMU boots.
+    if (shipped[0] === 0x1f && shipped[1] === 0x8b) {
+      writeFileSync(gzipped, shipped);
+      writeAtomically(image, gunzipSync(shipped));
+    } else {
+      writeAtomically(image, shipped);
+    }
   }
+  const vmlinuzGzipped = existsSync(gzipped);
   const busyboxDir = join(cacheDir, 'linux', safeName(`${baseline.busybox.package}_${baseline.busybox.version}`));
   const busybox = join(busyboxDir, 'busybox');
   if (!existsSync(busybox)) {
@@ -87,7 +95,7 @@ export async function ensureLinuxFiles(baseline: LinuxBaseline, cacheDir: string
     writeAtomically(busybox, await extractMember(busyboxDeb, baseline.busybox.member));
   }
   const { stdout } = await run('dpkg-deb', ['-f', kernelDeb, 'Installed-Size']);
-  return { baseline, image, vmlinuz, busybox, kernelInstalledBytes: Number(stdout.trim()) * 1024 };
+  return { baseline, image, vmlinuz: vmlinuzGzipped ? gzipped : image, vmlinuzGzipped, busybox, kernelInstalledBytes: Number(stdout.trim()) * 1024 };
 }
 
 /**
