@@ -2,6 +2,8 @@
 import { Construct } from 'constructs';
 import { Board } from './board.ts';
 import { Application, Component } from './component.ts';
+import type { AllocatorClass } from './allocator.ts';
+import type { SchedulerClass } from './scheduler.ts';
 import { callerOrigin } from './private/origin.ts';
 import { KilnError } from '../synth/errors.ts';
 import type { ImageSpec, ImageTarget, Origin, ToolchainId } from '../synth/spec/image-spec.ts';
@@ -64,6 +66,8 @@ export class Image extends Construct {
   readonly toolchain: ToolchainId;
   /** Where the user created this image. */
   readonly origin: Origin;
+  private allocatorKinds?: { readonly boot: string; readonly app: string };
+  private schedulerKind?: string;
 
   constructor(scope: Construct, id: string, props: ImageProps) {
     const origin = callerOrigin();
@@ -103,6 +107,38 @@ export class Image extends Construct {
     return this;
   }
 
+  /**
+   * Chooses the allocator used during boot and init, and the one the
+   * application gets after the hand-over.
+   *
+   * @returns this image, for chaining
+   */
+  allocator(boot: AllocatorClass, app: AllocatorClass): this {
+    const origin = callerOrigin(this.node.path);
+    const problems = [['boot', boot], ['app', app]].flatMap(([slot, cls]) => {
+      const c = cls as AllocatorClass;
+      if (!c || c.isAllocatorClass !== true) return [`the ${slot} allocator must be an allocator class such as BumpAllocator, got ${describe(c)}`];
+      if (!c.serves?.[slot as 'boot' | 'app']) return [`${c.kind} cannot serve as the ${slot} allocator`];
+      return [];
+    });
+    if (problems.length) throw new KilnError(problems.map((message) => ({ message, origin })));
+    this.allocatorKinds = { boot: boot.kind, app: app.kind };
+    return this;
+  }
+
+  /**
+   * Chooses the scheduler, or NoScheduler to run to completion.
+   *
+   * @returns this image, for chaining
+   */
+  scheduler(scheduler: SchedulerClass): this {
+    if (!scheduler || scheduler.isSchedulerClass !== true) {
+      throw new KilnError([{ message: `.scheduler() must be given a scheduler class such as CooperativeScheduler or NoScheduler, got ${describe(scheduler)}`, origin: callerOrigin(this.node.path) }]);
+    }
+    this.schedulerKind = scheduler.kind;
+    return this;
+  }
+
   /** The components added with .use(), in order. */
   get uses(): readonly Use[] {
     return this.node.children.filter(Use.isUse);
@@ -119,6 +155,8 @@ export class Image extends Construct {
       ...(this.toolchain !== 'gcc' ? { toolchain: this.toolchain } : {}),
       applications: uses.filter(Application.isApplication).map((c) => c.toSpec()),
       ...(libraries.length ? { libraries } : {}),
+      ...(this.allocatorKinds ? { allocators: { ...this.allocatorKinds } } : {}),
+      ...(this.schedulerKind ? { scheduler: this.schedulerKind } : {}),
     };
   }
 

@@ -3,6 +3,8 @@ export { App, type AppProps } from './app.ts';
 export { Image, Use, type ImageProps } from './image.ts';
 export { Board, MiB, type BoardInfo, type BootArtifact, type ConsoleUart, type InterruptController, type MemoryRegion, type QemuMachine } from './board.ts';
 export { Application, Component, Library } from './component.ts';
+export { Allocator, type AllocatorClass, type AllocatorSlot } from './allocator.ts';
+export { Scheduler, NoScheduler, type SchedulerClass } from './scheduler.ts';
 export { Hello, type HelloProps } from './apps/hello.ts';
 export { KilnError, type Problem } from '../synth/errors.ts';
 export type { ImageSpec, ComponentSpec, BoardId, ImageTarget, ToolchainId, Origin } from '../synth/spec/image-spec.ts';

@@ -34,6 +34,12 @@ export interface LibraryManifest {
   readonly sources: Readonly<Record<string, readonly string[]>>;
   /** API name (e.g. 'console') to how this driver binds to it. */
   readonly binds: Readonly<Record<string, DeviceBinding>>;
+  /**
+   * Kconfig symbols that put this library in an image slot: `boot` and
+   * `app` for allocators, `scheduler` for schedulers. A library without
+   * the slot's symbol cannot fill that slot.
+   */
+  readonly slots: Readonly<Partial<Record<'boot' | 'app' | 'scheduler', string>>>;
 }
 
 /** The catalog plus what the later phases need: manifests and the Kconfig tree. */
@@ -132,5 +138,6 @@ function readManifest(file: string, dir: string): LibraryManifest {
     ...(typeof m.include === 'string' ? { include: `${dir}/${m.include}` } : {}),
     sources,
     binds: (m.binds ?? {}) as Record<string, DeviceBinding>,
+    slots: (m.slots ?? {}) as LibraryManifest['slots'],
   };
 }

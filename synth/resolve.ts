@@ -43,8 +43,40 @@ export function imageRequests(spec: ImageSpec, board: Board, catalog: KilnCatalo
       requests.push({ symbol: optionSymbol(library.symbol, option), value, origin });
     }
   }
+  requests.push(...slotRequests(spec, catalog, imageOrigin));
   for (const [symbol, value] of Object.entries(spec.config ?? {})) {
     requests.push({ symbol, value, origin: imageOrigin });
+  }
+  return requests;
+}
+
+/**
+ * Requests for the allocator and scheduler slots: each named library's
+ * slot symbol (library.yaml `slots`), or LIBSCHED_NONE for scheduler
+ * 'none'. A library that cannot fill the slot is the user's error.
+ */
+function slotRequests(spec: ImageSpec, catalog: KilnCatalog, origin: Origin): ConfigRequest[] {
+  const wanted: [slot: 'boot' | 'app' | 'scheduler', kind: string][] = [];
+  if (spec.allocators) wanted.push(['boot', spec.allocators.boot], ['app', spec.allocators.app]);
+  if (spec.scheduler) wanted.push(['scheduler', spec.scheduler]);
+  const requests: ConfigRequest[] = [];
+  for (const [slot, kind] of wanted) {
+    if (slot === 'scheduler' && kind === 'none') {
+      if (catalog.kconfig.trySymbol('LIBSCHED_NONE')) requests.push({ symbol: 'LIBSCHED_NONE', value: true, origin });
+      continue;
+    }
+    const manifest = catalog.manifests.get(kind);
+    const symbol = manifest?.slots[slot];
+    if (!manifest || !symbol) {
+      const able = [...catalog.manifests.values()].filter((m) => m.slots[slot]).map((m) => m.name);
+      const what = slot === 'scheduler' ? 'the scheduler' : `the ${slot} allocator`;
+      throw new KilnError([{
+        message: manifest ? `"${kind}" cannot be ${what}` : `unknown library "${kind}" given as ${what}`,
+        origin,
+        hint: able.length ? `use one of: ${[...able, ...(slot === 'scheduler' ? ['none'] : [])].join(', ')}` : undefined,
+      }].map((p) => (p.hint ? p : { message: p.message, origin: p.origin })));
+    }
+    requests.push({ symbol: manifest.symbol, value: true, origin }, { symbol, value: true, origin });
   }
   return requests;
 }

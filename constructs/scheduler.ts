@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MIT
+import { Library } from './component.ts';
+
+/** What every scheduler class declares statically. */
+export interface SchedulerClass<Kind extends string = string, Threads extends boolean = boolean> {
+  /** The library's catalog name, e.g. 'cooperative'. */
+  readonly kind: Kind;
+  /** Whether it runs threads (false for run-to-completion). */
+  readonly threads: Threads;
+  readonly isSchedulerClass: true;
+}
+
+/** Base of scheduler micro-libraries; images take the class: `.scheduler(CooperativeScheduler)`. */
+export abstract class Scheduler extends Library {
+  static readonly isSchedulerClass = true as const;
+}
+
+/**
+ * No scheduler: the image runs to completion, as one event loop. Its kind
+ * is 'none', which ImageSpec reads as "no scheduler library".
+ */
+export class NoScheduler extends Scheduler {
+  static readonly kind = 'none';
+  static readonly threads = false as const;
+
+  private constructor() {
+    super('none');
+  }
+}
