@@ -25,3 +25,9 @@ export interface AllocatorClass<Kind extends string = string, Boot extends boole
 export abstract class Allocator extends Library {
   static readonly isAllocatorClass = true as const;
 }
+
+/** True when `x` is an allocator class (from any copy of Kiln). */
+export function isAllocatorClass(x: unknown): x is AllocatorClass {
+  return typeof x === 'function' && (x as unknown as AllocatorClass).isAllocatorClass === true
+    && typeof (x as unknown as AllocatorClass).kind === 'string';
+}

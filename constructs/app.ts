@@ -47,8 +47,8 @@ export class App extends Construct {
   validate(): Problem[] {
     const problems: Problem[] = [];
     for (const node of this.node.findAll()) {
-      const origin = Image.isImage(node) ? node.origin : { path: node.node.path };
-      for (const message of node.node.validate()) problems.push({ message, origin });
+      if (Image.isImage(node)) problems.push(...node.problems());
+      for (const message of node.node.validate()) problems.push({ message, origin: { path: node.node.path } });
     }
     if (this.images.length === 0) problems.push({ message: 'the app has no images: add one with new Image(app, id, { board })' });
     return problems;

@@ -1,5 +1,10 @@
 // SPDX-License-Identifier: MIT
 import type { BoardId } from '../synth/spec/image-spec.ts';
+import type { Provides } from './capabilities.ts';
+
+/** Type-level keys: the board's class name and what it provides, for the compiler's checks. */
+declare const BOARD_NAME: unique symbol;
+declare const PROVIDES: unique symbol;
 
 const BOARD_BRAND = Symbol.for('kiln.Board');
 
@@ -91,12 +96,18 @@ export interface BoardInfo {
  * Subclasses (QemuVirt, RaspberryPi3BPlus, Ultra96V2) carry the board's
  * memory map, console, interrupt controller, core count, load address,
  * boot artifact form and QEMU machine as plain data in `info`.
+ *
+ * @typeParam Name - the class name, shown in compile-time errors
+ * @typeParam P - what the board provides, checked against what components require
  */
-export abstract class Board {
+export abstract class Board<Name extends string = string, P extends Provides = Provides> {
   /** True when `x` is a Board from any copy of Kiln. */
   static isBoard(x: unknown): x is Board {
     return typeof x === 'object' && x !== null && (x as Record<symbol, unknown>)[BOARD_BRAND] === true;
   }
+
+  declare readonly [BOARD_NAME]: Name;
+  declare readonly [PROVIDES]: P;
 
   readonly info: BoardInfo;
 
@@ -113,3 +124,8 @@ export abstract class Board {
 
 /** 1 MiB in bytes. */
 export const MiB = 1024 * 1024;
+
+/** The class name of a board type, for error types. */
+export type BoardNameOf<B> = B extends { readonly [BOARD_NAME]: infer N extends string } ? N : 'this board';
+/** What a board type provides. */
+export type ProvidesOf<B> = B extends { readonly [PROVIDES]: infer P } ? P : never;

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
 import { Construct } from 'constructs';
-import { Board } from './board.ts';
-import { Application, Component } from './component.ts';
-import type { AllocatorClass } from './allocator.ts';
-import type { SchedulerClass } from './scheduler.ts';
+import { isAllocatorClass, type AllocatorClass } from './allocator.ts';
+import { Board, type BoardNameOf, type ProvidesOf } from './board.ts';
+import type { CannotServe, NeedsNetwork, NeedsThreads, NotAComponent, NotAnAllocator, NotAScheduler } from './capabilities.ts';
+import { Application, Component, type NameOf, type RequiresOf } from './component.ts';
 import { callerOrigin } from './private/origin.ts';
-import { KilnError } from '../synth/errors.ts';
+import { isSchedulerClass, type SchedulerClass } from './scheduler.ts';
+import { KilnError, type Problem } from '../synth/errors.ts';
 import type { ImageSpec, ImageTarget, Origin, ToolchainId } from '../synth/spec/image-spec.ts';
 
 const IMAGE_BRAND = Symbol.for('kiln.Image');
@@ -13,9 +14,9 @@ const USE_BRAND = Symbol.for('kiln.Use');
 const ID_PATTERN = /^[a-z][a-z0-9-]{0,62}$/;
 
 /** Properties of an Image. */
-export interface ImageProps {
+export interface ImageProps<B extends Board = Board> {
   /** The board the image is built for. */
-  readonly board: Board;
+  readonly board: B;
   /**
    * Where the image runs: 'qemu' ends with a semihosting exit that returns
    * main()'s status to QEMU; 'hardware' halts instead.
@@ -28,6 +29,57 @@ export interface ImageProps {
    */
   readonly toolchain?: ToolchainId;
 }
+
+/**
+ * What the compiler remembers of an image's composition, so that later
+ * calls can be checked against earlier ones.
+ */
+export interface Composition {
+  /** The scheduler's class name, or 'the default scheduler' until .scheduler() is called. */
+  readonly scheduler: string;
+  /** Whether the chosen scheduler runs threads; undefined until chosen. */
+  readonly threaded: boolean | undefined;
+  /** Names of the components that run threads (never: none yet). */
+  readonly threadUsers: string;
+}
+
+/** The composition of a new image. */
+export interface Uncomposed extends Composition {
+  readonly scheduler: 'the default scheduler';
+  readonly threaded: undefined;
+  readonly threadUsers: never;
+}
+
+/** Compile-time checks of `.use(component)`. */
+export type UseCheck<B, S extends Composition, C> = C extends Component
+  ? NetworkCheck<B, C> & ThreadsCheck<S, C>
+  : NotAComponent<C>;
+
+type NetworkCheck<B, C> = RequiresOf<C> extends { readonly network: true }
+  ? [ProvidesOf<B> extends { readonly network: infer N } ? N : never] extends [never] ? NeedsNetwork<NameOf<C>, BoardNameOf<B>> : unknown
+  : unknown;
+
+type ThreadsCheck<S extends Composition, C> = RequiresOf<C> extends { readonly threads: true }
+  ? S['threaded'] extends false ? NeedsThreads<NameOf<C>, S['scheduler']> : unknown
+  : unknown;
+
+type AfterUse<S extends Composition, C> = RequiresOf<C> extends { readonly threads: true }
+  ? { readonly scheduler: S['scheduler']; readonly threaded: S['threaded']; readonly threadUsers: S['threadUsers'] | NameOf<C> }
+  : S;
+
+/** Compile-time checks of `.allocator(boot, app)` for one slot. */
+export type AllocatorCheck<X, Slot extends 'boot' | 'app'> = X extends AllocatorClass
+  ? X['serves'][Slot] extends true ? unknown : CannotServe<X['kind'], Slot>
+  : NotAnAllocator<X>;
+
+/** Compile-time checks of `.scheduler(s)`. */
+export type SchedulerCheck<S extends Composition, T> = T extends SchedulerClass
+  ? T['threads'] extends false ? [S['threadUsers']] extends [never] ? unknown : NeedsThreads<S['threadUsers'], T['displayName']> : unknown
+  : NotAScheduler<T>;
+
+type AfterScheduler<S extends Composition, T> = T extends SchedulerClass
+  ? { readonly scheduler: T['displayName']; readonly threaded: T['threads']; readonly threadUsers: S['threadUsers'] }
+  : S;
 
 /**
  * One component in an image's construct tree, remembering the user's line
@@ -54,22 +106,33 @@ export class Use extends Construct {
  * An OS image: a board, the applications it runs and the micro-libraries it
  * is built from. Its construct id is the image id, and the name of its
  * folder in the assembly.
+ *
+ * The fluent methods return the image with a type that remembers what was
+ * composed, so the compiler rejects impossible images: a network
+ * application on a board without a network device, threads without a
+ * scheduler that runs them, an allocator in a slot it cannot serve. The
+ * same rules are checked at run time for JavaScript users.
+ *
+ * @typeParam B - the board
+ * @typeParam S - what has been composed so far
  */
-export class Image extends Construct {
+export class Image<B extends Board = Board, S extends Composition = Uncomposed> extends Construct {
   /** True when `x` is an Image from any copy of Kiln. */
   static isImage(x: unknown): x is Image {
     return typeof x === 'object' && x !== null && (x as Record<symbol, unknown>)[IMAGE_BRAND] === true;
   }
 
-  readonly board: Board;
+  readonly board: B;
   readonly target: ImageTarget;
   readonly toolchain: ToolchainId;
   /** Where the user created this image. */
   readonly origin: Origin;
-  private allocatorKinds?: { readonly boot: string; readonly app: string };
-  private schedulerKind?: string;
+  private allocators?: { readonly boot: string; readonly app: string; readonly origin: Origin };
+  private schedulerChoice?: { readonly kind: string; readonly name: string; readonly threads: boolean; readonly origin: Origin; readonly afterUses: number };
+  /** Problems found by the fluent calls, reported with the rest at validation. */
+  private readonly callProblems: Problem[] = [];
 
-  constructor(scope: Construct, id: string, props: ImageProps) {
+  constructor(scope: Construct, id: string, props: ImageProps<B>) {
     const origin = callerOrigin();
     const existing = scope.node.tryFindChild(id);
     if (existing) {
@@ -86,57 +149,59 @@ export class Image extends Construct {
     this.board = props?.board;
     this.target = props?.target ?? 'qemu';
     this.toolchain = props?.toolchain ?? 'gcc';
-    this.node.addValidation({ validate: () => this.validateImage() });
   }
 
   /**
    * Adds an application or micro-library to the image.
    *
-   * @returns this image, for chaining
+   * @returns this image, with the component in its type
    */
-  use(component: Component): this {
-    const origin = callerOrigin();
+  use<C>(component: C & UseCheck<B, S, C>): Image<B, AfterUse<S, C>> {
+    const origin = callerOrigin(this.node.path);
     if (!Component.isComponent(component)) {
-      throw new KilnError([{
-        message: `.use() was given ${describe(component)}, not a Kiln application or library`,
-        origin: { ...origin, path: this.node.path },
-        hint: 'pass an instance, e.g. .use(new Hello())',
-      }]);
+      this.callProblems.push({ message: `.use() was given ${describe(component)}, not a Kiln application or library`, origin, hint: 'pass an instance, e.g. .use(new Hello())' });
+    } else {
+      new Use(this, this.uniqueChildId(component.kind), component, origin);
     }
-    new Use(this, this.uniqueChildId(component.kind), component, origin);
-    return this;
+    return this as unknown as Image<B, AfterUse<S, C>>;
   }
 
   /**
    * Chooses the allocator used during boot and init, and the one the
-   * application gets after the hand-over.
+   * application gets after the hand-over. Takes the classes themselves.
    *
    * @returns this image, for chaining
    */
-  allocator(boot: AllocatorClass, app: AllocatorClass): this {
+  allocator<BA, AA>(boot: BA & AllocatorCheck<BA, 'boot'>, app: AA & AllocatorCheck<AA, 'app'>): Image<B, S> {
     const origin = callerOrigin(this.node.path);
-    const problems = [['boot', boot], ['app', app]].flatMap(([slot, cls]) => {
-      const c = cls as AllocatorClass;
-      if (!c || c.isAllocatorClass !== true) return [`the ${slot} allocator must be an allocator class such as BumpAllocator, got ${describe(c)}`];
-      if (!c.serves?.[slot as 'boot' | 'app']) return [`${c.kind} cannot serve as the ${slot} allocator`];
-      return [];
-    });
-    if (problems.length) throw new KilnError(problems.map((message) => ({ message, origin })));
-    this.allocatorKinds = { boot: boot.kind, app: app.kind };
+    const slots = [['boot', boot], ['app', app]] as const;
+    let ok = true;
+    for (const [slot, cls] of slots) {
+      if (!isAllocatorClass(cls)) {
+        this.callProblems.push({ message: `the ${slot} allocator must be an allocator class such as BumpAllocator, got ${describe(cls)}`, origin });
+        ok = false;
+      } else if (!cls.serves?.[slot]) {
+        this.callProblems.push({ message: `the ${cls.kind} allocator cannot serve the ${slot} slot`, origin });
+        ok = false;
+      }
+    }
+    if (ok) this.allocators = { boot: (boot as AllocatorClass).kind, app: (app as AllocatorClass).kind, origin };
     return this;
   }
 
   /**
    * Chooses the scheduler, or NoScheduler to run to completion.
    *
-   * @returns this image, for chaining
+   * @returns this image, with the scheduler in its type
    */
-  scheduler(scheduler: SchedulerClass): this {
-    if (!scheduler || scheduler.isSchedulerClass !== true) {
-      throw new KilnError([{ message: `.scheduler() must be given a scheduler class such as CooperativeScheduler or NoScheduler, got ${describe(scheduler)}`, origin: callerOrigin(this.node.path) }]);
+  scheduler<T>(scheduler: T & SchedulerCheck<S, T>): Image<B, AfterScheduler<S, T>> {
+    const origin = callerOrigin(this.node.path);
+    if (!isSchedulerClass(scheduler)) {
+      this.callProblems.push({ message: `.scheduler() must be given a scheduler class such as CooperativeScheduler or NoScheduler, got ${describe(scheduler)}`, origin });
+    } else {
+      this.schedulerChoice = { kind: scheduler.kind, name: scheduler.displayName, threads: scheduler.threads, origin, afterUses: this.uses.length };
     }
-    this.schedulerKind = scheduler.kind;
-    return this;
+    return this as unknown as Image<B, AfterScheduler<S, T>>;
   }
 
   /** The components added with .use(), in order. */
@@ -155,29 +220,44 @@ export class Image extends Construct {
       ...(this.toolchain !== 'gcc' ? { toolchain: this.toolchain } : {}),
       applications: uses.filter(Application.isApplication).map((c) => c.toSpec()),
       ...(libraries.length ? { libraries } : {}),
-      ...(this.allocatorKinds ? { allocators: { ...this.allocatorKinds } } : {}),
-      ...(this.schedulerKind ? { scheduler: this.schedulerKind } : {}),
+      ...(this.allocators ? { allocators: { boot: this.allocators.boot, app: this.allocators.app } } : {}),
+      ...(this.schedulerChoice ? { scheduler: this.schedulerChoice.kind } : {}),
     };
   }
 
-  private validateImage(): string[] {
-    const errors: string[] = [];
+  /**
+   * Every problem with this image, each with the construct path and the
+   * user's line it came from: the run-time form of the compile-time checks.
+   */
+  problems(): Problem[] {
+    const problems: Problem[] = [...this.callProblems];
+    const at = (message: string, origin: Origin = this.origin, hint?: string) => problems.push({ message, origin, ...(hint ? { hint } : {}) });
     if (!ID_PATTERN.test(this.node.id)) {
-      errors.push(`image id "${this.node.id}" must start with a lowercase letter and hold only lowercase letters, digits and dashes (at most 63)`);
+      at(`image id "${this.node.id}" must start with a lowercase letter and hold only lowercase letters, digits and dashes (at most 63)`);
     }
-    if (!Board.isBoard(this.board)) {
-      errors.push(`"board" must be a Kiln board (QemuVirt, RaspberryPi3BPlus or Ultra96V2), got ${describe(this.board)}`);
+    const boardOk = Board.isBoard(this.board);
+    if (!boardOk) at(`"board" must be a Kiln board (QemuVirt, RaspberryPi3BPlus or Ultra96V2), got ${describe(this.board)}`);
+    if (this.target !== 'qemu' && this.target !== 'hardware') at(`"target" must be 'qemu' or 'hardware', got ${describe(this.target)}`);
+    if (this.toolchain !== 'gcc' && this.toolchain !== 'clang') at(`"toolchain" must be 'gcc' or 'clang', got ${describe(this.toolchain)}`);
+    const uses = this.uses;
+    if (!uses.some((u) => Application.isApplication(u.component))) {
+      at('the image has no application', this.origin, 'add one with .use(), e.g. .use(new Hello())');
     }
-    if (this.target !== 'qemu' && this.target !== 'hardware') {
-      errors.push(`"target" must be 'qemu' or 'hardware', got ${describe(this.target)}`);
-    }
-    if (this.toolchain !== 'gcc' && this.toolchain !== 'clang') {
-      errors.push(`"toolchain" must be 'gcc' or 'clang', got ${describe(this.toolchain)}`);
-    }
-    if (!this.uses.some((u) => Application.isApplication(u.component))) {
-      errors.push('the image has no application: add one with .use(), e.g. .use(new Hello())');
-    }
-    return errors;
+    uses.forEach((use, index) => {
+      const { requires, name } = use.component;
+      if (boardOk && requires.network && this.board.info.network.length === 0) {
+        at(`${name} needs a network device, but ${this.board.constructor.name} has none`, use.origin, 'choose a board with one (QemuVirt has virtio-net)');
+      }
+      const sched = this.schedulerChoice;
+      if (requires.threads && sched && !sched.threads) {
+        // Blame whichever call came second: it is the one that made the image impossible.
+        at(`${name} runs threads, but the image's scheduler is ${sched.name}`, index < sched.afterUses ? sched.origin : use.origin, 'use .scheduler(CooperativeScheduler)');
+      }
+      if (boardOk && requires.minHeapBytes && requires.minHeapBytes > this.board.info.ram.size) {
+        at(`${name} needs ${requires.minHeapBytes} bytes of heap, more than ${this.board.constructor.name}'s ${this.board.info.ram.size} bytes of RAM`, use.origin);
+      }
+    });
+    return problems;
   }
 
   private uniqueChildId(kind: string): string {
@@ -191,6 +271,7 @@ function describe(x: unknown): string {
   if (x === undefined) return 'nothing';
   if (x === null) return 'null';
   if (typeof x === 'string') return `"${x}"`;
+  if (typeof x === 'function') return `the function ${x.name || '(anonymous)'}`;
   if (typeof x === 'object') return `an object of class ${(x as object).constructor?.name ?? 'Object'}`;
   return `${typeof x} ${String(x)}`;
 }

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 export { App, type AppProps } from './app.ts';
-export { Image, Use, type ImageProps } from './image.ts';
+export { Image, Use, type ImageProps, type Composition, type Uncomposed, type UseCheck, type AllocatorCheck, type SchedulerCheck } from './image.ts';
+export type { CannotServe, IntRange, NeedsNetwork, NeedsThreads, NetworkKind, NotAComponent, NotAnAllocator, NotAScheduler, Provides, Requirements } from './capabilities.ts';
 export { Board, MiB, type BoardInfo, type BootArtifact, type ConsoleUart, type InterruptController, type MemoryRegion, type QemuMachine } from './board.ts';
-export { Application, Component, Library } from './component.ts';
-export { Allocator, type AllocatorClass, type AllocatorSlot } from './allocator.ts';
-export { Scheduler, NoScheduler, type SchedulerClass } from './scheduler.ts';
+export { Application, Component, Library, type ComponentInit, type NameOf, type RequiresOf } from './component.ts';
+export type { BoardNameOf, ProvidesOf } from './board.ts';
+export { Allocator, isAllocatorClass, type AllocatorClass, type AllocatorSlot } from './allocator.ts';
+export { Scheduler, NoScheduler, isSchedulerClass, type SchedulerClass } from './scheduler.ts';
 export { Hello, type HelloProps } from './apps/hello.ts';
 export { KilnError, type Problem } from '../synth/errors.ts';
 export type { ImageSpec, ComponentSpec, BoardId, ImageTarget, ToolchainId, Origin } from '../synth/spec/image-spec.ts';

@@ -2,9 +2,11 @@
 import { Library } from './component.ts';
 
 /** What every scheduler class declares statically. */
-export interface SchedulerClass<Kind extends string = string, Threads extends boolean = boolean> {
-  /** The library's catalog name, e.g. 'cooperative'. */
+export interface SchedulerClass<Kind extends string = string, Threads extends boolean = boolean, Name extends string = string> {
+  /** The library's catalog name, e.g. 'cooperative'; 'none' for no scheduler. */
   readonly kind: Kind;
+  /** The class name shown in messages, e.g. 'CooperativeScheduler'. */
+  readonly displayName: Name;
   /** Whether it runs threads (false for run-to-completion). */
   readonly threads: Threads;
   readonly isSchedulerClass: true;
@@ -21,9 +23,16 @@ export abstract class Scheduler extends Library {
  */
 export class NoScheduler extends Scheduler {
   static readonly kind = 'none';
+  static readonly displayName = 'NoScheduler';
   static readonly threads = false as const;
 
   private constructor() {
-    super('none');
+    super({ kind: 'none', name: 'NoScheduler' });
   }
+}
+
+/** True when `x` is a scheduler class (from any copy of Kiln). */
+export function isSchedulerClass(x: unknown): x is SchedulerClass {
+  return typeof x === 'function' && (x as unknown as SchedulerClass).isSchedulerClass === true
+    && typeof (x as unknown as SchedulerClass).kind === 'string';
 }

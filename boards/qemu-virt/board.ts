@@ -7,7 +7,7 @@ import { Board, MiB } from '../../constructs/board.ts';
  * Entered at EL1 with one core running; PL011 console at 0x09000000,
  * GICv2, 32 virtio-mmio slots.
  */
-export class QemuVirt extends Board {
+export class QemuVirt extends Board<'QemuVirt', { network: 'virtio-net'; cores: 1 }> {
   constructor() {
     super({
       id: 'qemu-virt',

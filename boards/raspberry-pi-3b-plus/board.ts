@@ -19,7 +19,7 @@ const CONFIG_TXT = [
  * The firmware loads kernel8.img at 0x80000 and enters at EL2; the console
  * is the PL011 (UART0) at 0x3F201000. There is no GIC.
  */
-export class RaspberryPi3BPlus extends Board {
+export class RaspberryPi3BPlus extends Board<'RaspberryPi3BPlus', { network: never; cores: 4 }> {
   constructor() {
     super({
       id: 'raspberry-pi-3b-plus',

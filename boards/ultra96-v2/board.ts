@@ -9,7 +9,7 @@ import { Board, MiB } from '../../constructs/board.ts';
  * virtualization). The board's console is UART1 at 0xFF010000, which is
  * QEMU's second -serial.
  */
-export class Ultra96V2 extends Board {
+export class Ultra96V2 extends Board<'Ultra96V2', { network: never; cores: 4 }> {
   constructor() {
     super({
       id: 'ultra96-v2',

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+import type { IntRange } from '../capabilities.ts';
 import { Application } from '../component.ts';
 
 /** Options of the Hello application (lib/app-hello/Kconfig). */
@@ -9,18 +10,18 @@ export interface HelloProps {
    */
   readonly greeting?: string;
   /**
-   * The status main() returns; under QEMU, `kiln run` exits with it.
+   * The status main() returns, 0 to 255; under QEMU, `kiln run` exits with it.
    * @default 0
    */
-  readonly exitStatus?: number;
+  readonly exitStatus?: IntRange<0, 255>;
 }
 
 /**
  * Hello: prints its greeting and returns a status. The smallest image that
  * proves the console, the C library and the exit path on a board.
  */
-export class Hello extends Application {
+export class Hello extends Application<'Hello', {}> {
   constructor(props: HelloProps = {}) {
-    super('hello', { greeting: props.greeting, exitStatus: props.exitStatus });
+    super({ kind: 'hello', name: 'Hello', options: { greeting: props.greeting, exitStatus: props.exitStatus } });
   }
 }

@@ -12,6 +12,8 @@ export interface BuildCommandOptions {
   readonly outdir: string;
   /** Show each compile step (otherwise only on a terminal). */
   readonly progress: boolean;
+  /** Type-check a TypeScript program first. @default true */
+  readonly typecheck?: boolean;
   readonly output: Output;
 }
 
@@ -19,7 +21,7 @@ export interface BuildCommandOptions {
 export async function buildCommand(opts: BuildCommandOptions): Promise<number> {
   try {
     const started = performance.now();
-    const results = await synthFile({ file: opts.file, outdir: opts.outdir });
+    const results = await synthFile({ file: opts.file, outdir: opts.outdir, typecheck: opts.typecheck !== false });
     for (const result of results) {
       const onProgress = opts.progress ? (line: string) => opts.output.err(line) : undefined;
       const { reports } = await buildAssembly({ outdir: result.outdir, onProgress });

@@ -18,6 +18,7 @@ options:
       --timeout SEC    run: stop QEMU after SEC seconds
       --progress       build: show each compile step even when output is not a terminal
       --quiet          build: show no compile steps
+      --no-typecheck   synth/build: run the program without type-checking it first
       --debug          print stack traces and causes with errors
   -h, --help           this text`;
 
@@ -37,6 +38,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         progress: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         debug: { type: 'boolean', default: false },
+        'no-typecheck': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -56,12 +58,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const outdir = values.outdir ?? 'kiln.out';
+  const typecheck = !values['no-typecheck'];
   switch (command) {
     case 'synth':
-      return synthCommand({ file: target, outdir, output });
+      return synthCommand({ file: target, outdir, typecheck, output });
     case 'build': {
       const progress = !values.quiet && (values.progress || (process.stderr.isTTY && !process.env.CI));
-      return buildCommand({ file: target, outdir, progress: Boolean(progress), output });
+      return buildCommand({ file: target, outdir, progress: Boolean(progress), typecheck, output });
     }
     case 'run': {
       const timeoutSeconds = values.timeout ? Number(values.timeout) : undefined;

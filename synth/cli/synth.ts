@@ -10,13 +10,15 @@ export interface SynthCommandOptions {
   readonly file: string;
   /** Assembly folder. @default 'kiln.out' */
   readonly outdir: string;
+  /** Type-check a TypeScript program first. @default true */
+  readonly typecheck?: boolean;
   readonly output: Output;
 }
 
 /** Synthesizes a program into its assembly folder without compiling. */
 export async function synthCommand(opts: SynthCommandOptions): Promise<number> {
   try {
-    const results = await synthFile({ file: opts.file, outdir: opts.outdir });
+    const results = await synthFile({ file: opts.file, outdir: opts.outdir, typecheck: opts.typecheck !== false });
     for (const result of results) describeAssembly(result, opts.output);
     return 0;
   } catch (err) {

@@ -32,9 +32,10 @@ t.test('GIVEN bad images WHEN the app validates THEN every problem is listed wit
   t.throws(() => app.synth(), /3 problems|must start/);
 });
 
-t.test('GIVEN .use() with something that is not a component THEN it fails at once naming the line', async (t) => {
+t.test('GIVEN .use() with something that is not a component THEN validation reports it at the call\'s line', async (t) => {
   const app = new App({ outdir: '/nonexistent' });
-  const image = new Image(app, 'x', { board: new QemuVirt() });
-  const err = t.throws(() => image.use({ kind: 'hello' } as unknown as Hello)) as KilnError;
-  t.match(err.problems[0], { message: /not a Kiln application or library/, origin: { file: 'test/unit/constructs.test.ts', path: 'x' } });
+  new Image(app, 'x', { board: new QemuVirt() }).use(new Hello()).use({ kind: 'hello' } as unknown as Hello);
+  const problems = app.validate();
+  t.equal(problems.length, 1);
+  t.match(problems[0], { message: /an object of class Object, not a Kiln application or library/, origin: { file: 'test/unit/constructs.test.ts', path: 'x' } });
 });

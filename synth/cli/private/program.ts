@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadCatalog } from '../../catalog.ts';
+import { typecheckProgram } from './typecheck.ts';
 import { KilnError } from '../../errors.ts';
 import { loadSpecFile, type SpecOrigins } from '../../spec/load.ts';
 import { synthesize, type AssemblyResult, type ImageOrigins } from '../../synthesize.ts';
@@ -18,6 +19,8 @@ export interface ProgramOptions {
   readonly file: string;
   /** The assembly folder the program's App writes to. */
   readonly outdir: string;
+  /** Type-check a TypeScript program before running it. @default true */
+  readonly typecheck?: boolean;
 }
 
 /**
@@ -63,6 +66,10 @@ export async function synthProgram(opts: ProgramOptions): Promise<AssemblyResult
   if (!PROGRAM_EXTENSIONS.includes(extname(file))) {
     throw new KilnError(`${opts.file}: expected a program (${PROGRAM_EXTENSIONS.join(', ')}) or a spec file (${SPEC_EXTENSIONS.join(', ')})`);
   }
+  if (opts.typecheck !== false && /\.m?ts$/.test(file)) {
+    const problems = await typecheckProgram(opts.file);
+    if (problems.length) throw new KilnError(problems);
+  }
   const registry = ((globalThis as Record<symbol, unknown>)[SYNTHESIZED] ??= []) as AssemblyResult[];
   const before = registry.length;
   // The App reads its default outdir from here, as the CDK's App reads CDK_OUTDIR.
@@ -99,6 +106,16 @@ function programError(err: unknown, absFile: string, shownFile: string): KilnErr
       origin: { file: shownFile, line: Number(syntax[2]), column: Number(syntax[3]) },
     }], { cause: error });
   }
+  // ESM linking: `import { X } from 'kiln'` for an X that does not exist fails before any line runs.
+  const missing = /does not provide an export named '([\w$]+)'/.exec(error.message);
+  if (missing) {
+    const line = importLine(absFile, missing[1]);
+    return new KilnError([{
+      message: `${error.message.replace(/^The requested module /, 'module ')}`,
+      origin: { file: shownFile, ...(line ? { line } : {}) },
+      hint: 'check the name against what Kiln exports (boards: QemuVirt, RaspberryPi3BPlus, Ultra96V2)',
+    }], { cause: error });
+  }
   const frame = userFrame(error.stack ?? '', absFile);
   return new KilnError([{
     message: `${error.name}: ${error.message}`,
@@ -107,6 +124,13 @@ function programError(err: unknown, absFile: string, shownFile: string): KilnErr
       ? 'check the name against what Kiln exports (boards: QemuVirt, RaspberryPi3BPlus, Ultra96V2)'
       : undefined,
   }].map((p) => (p.hint ? p : { message: p.message, origin: p.origin })), { cause: error });
+}
+
+/** The line of the import that names `name`, for errors the module linker reports without one. */
+function importLine(file: string, name: string): number | undefined {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const at = lines.findIndex((l) => /\bimport\b/.test(l) && new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\b`).test(l));
+  return at >= 0 ? at + 1 : undefined;
 }
 
 function userFrame(stack: string, absFile: string): { line: number; column: number } | undefined {
