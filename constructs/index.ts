@@ -11,3 +11,4 @@ export { Hello, type HelloProps } from './apps/hello.ts';
 export { KilnError, type Problem } from '../synth/errors.ts';
 export type { ImageSpec, ComponentSpec, BoardId, ImageTarget, ToolchainId, Origin } from '../synth/spec/image-spec.ts';
 export { QemuVirt, RaspberryPi3BPlus, Ultra96V2, findBoard, tryFindBoard } from '../boards/index.ts';
+export type * from './generated/index.ts';

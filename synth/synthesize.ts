@@ -4,7 +4,8 @@ import { findBoard, tryFindBoard } from '../boards/index.ts';
 import { writeAssembly, type AssemblyManifest } from './assembly.ts';
 import { loadCatalog, type KilnCatalog } from './catalog.ts';
 import { KilnError, type Problem } from './errors.ts';
-import { planImage, rootNinja, type ImagePlan } from './plan/index.ts';
+import { compileCommands, planImage, rootNinja, sharedFiles, type ImagePlan } from './plan/index.ts';
+import { pruneSharedHeaders } from './shared-files.ts';
 import { resolveImage, type ImageOrigins } from './resolve.ts';
 import type { ImageSpec, Origin } from './spec/image-spec.ts';
 import { validateImageSpecs } from './spec/validate.ts';
@@ -66,11 +67,38 @@ export function synthesize(given: readonly ImageSpec[], options: SynthesizeOptio
     kiln: 'assembly-manifest/1',
     images: plans.map((p) => ({ id: p.id, board: p.manifest.board.id, dir: p.id })),
   };
+  const linkPlans = plans.map((p) => p.linkPlan);
+  const shared = sharedFiles(plans);
   writeAssembly(outdir, plans, new Map([
-    ['build.ninja', rootNinja(catalog.root, plans.map((p) => p.id))],
+    ...shared,
+    ['build.ninja', rootNinja(catalog.root, linkPlans)],
+    ['compile_commands.json', `${JSON.stringify(compileCommands(outdir, catalog.root, linkPlans), null, 2)}\n`],
     ['manifest.json', `${JSON.stringify(manifest, null, 2)}\n`],
+    [ORIGINS_FILE, `${JSON.stringify(originsDocument(specs, options.origins), null, 2)}\n`],
   ]));
+  pruneSharedHeaders(outdir, shared.keys());
   return { outdir, images: plans };
+}
+
+/**
+ * Kiln's bookkeeping, beside the assembly proper: where each image and
+ * component was written, for `kiln explain`. It is the only file that
+ * differs between a program and the equivalent spec file.
+ */
+export const ORIGINS_FILE = '.kiln/origins.json';
+
+/** The origins file's content. */
+export interface OriginsDocument {
+  readonly kiln: 'origins/1';
+  readonly images: Readonly<Record<string, { readonly image: Origin; readonly components: Readonly<Record<string, Origin>> }>>;
+}
+
+function originsDocument(specs: readonly ImageSpec[], origins?: ReadonlyMap<string, ImageOrigins>): OriginsDocument {
+  const images: OriginsDocument['images'] = Object.fromEntries(specs.map((spec) => {
+    const o = origins?.get(spec.id);
+    return [spec.id, { image: o?.image ?? { path: spec.id }, components: Object.fromEntries(o?.components ?? []) }];
+  }));
+  return { kiln: 'origins/1', images };
 }
 
 /** The user's line for a pointer into the specs: the component's when it points into one, else the image's. */

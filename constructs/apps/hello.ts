@@ -1,20 +1,9 @@
 // SPDX-License-Identifier: MIT
-import type { IntRange } from '../capabilities.ts';
 import { Application } from '../component.ts';
+import type { HelloOptions } from '../generated/hello-options.ts';
 
-/** Options of the Hello application (lib/app-hello/Kconfig). */
-export interface HelloProps {
-  /**
-   * The line hello prints.
-   * @default 'Hello from Kiln!'
-   */
-  readonly greeting?: string;
-  /**
-   * The status main() returns, 0 to 255; under QEMU, `kiln run` exits with it.
-   * @default 0
-   */
-  readonly exitStatus?: IntRange<0, 255>;
-}
+/** Options of the Hello application: generated from lib/app-hello/Kconfig by `kiln codegen`. */
+export type HelloProps = HelloOptions;
 
 /**
  * Hello: prints its greeting and returns a status. The smallest image that

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 import { parseArgs } from 'node:util';
 import { buildCommand } from './build.ts';
+import { codegenCommand } from './codegen.ts';
+import { explainCommand } from './explain.ts';
 import { processOutput } from './private/report.ts';
 import { runCommand } from './run.ts';
 import { synthCommand } from './synth.ts';
@@ -12,6 +14,11 @@ commands:
   build FILE     synthesize FILE and compile every image with ninja
   run IMAGE      boot a built image in QEMU (IMAGE: an image folder, or an image id in the assembly);
                  exits with the guest's exit status
+  codegen        write constructs/generated/: typed option interfaces from every library's Kconfig
+                 (--check: exit 1 if they are stale)
+  explain IMAGE SYMBOL
+                 why SYMBOL (a Kconfig symbol) has its value in IMAGE: the chain of
+                 select/imply/default back to your line, or the Kconfig default
 
 options:
   -o, --outdir DIR     assembly folder (default: kiln.out)
@@ -39,6 +46,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         quiet: { type: 'boolean', default: false },
         debug: { type: 'boolean', default: false },
         'no-typecheck': { type: 'boolean', default: false },
+        check: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -53,8 +61,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     (values.help ? output.out : output.err)(USAGE);
     return values.help ? 0 : 2;
   }
-  if (!target || extra.length) {
-    output.err(`kiln ${command}: expected exactly one ${command === 'run' ? 'IMAGE' : 'FILE'}\n${USAGE}`);
+  if (command === 'codegen') return codegenCommand({ check: values.check ?? false, output });
+  const arity = command === 'explain' ? 1 : 0;
+  if (!target || extra.length !== arity) {
+    const operands = { run: 'IMAGE', explain: 'IMAGE SYMBOL' }[command] ?? 'FILE';
+    output.err(`kiln ${command}: expected ${operands}\n${USAGE}`);
     return 2;
   }
   const outdir = values.outdir ?? 'kiln.out';
@@ -74,6 +85,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       }
       return runCommand({ image: target, outdir, ...(timeoutSeconds ? { timeoutSeconds } : {}), output });
     }
+    case 'explain':
+      return explainCommand({ image: target, symbol: extra[0], outdir, output });
     default:
       output.err(`kiln: unknown command "${command}"\n${USAGE}`);
       return 2;

@@ -3,8 +3,8 @@
  * Loads a Kconfig tree from disk.
  */
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { buildModel } from './build-model.ts';
-import { parseKconfigTree } from './parser.ts';
+import { buildModel } from './private/build-model.ts';
+import { parseKconfigTree } from './private/parser.ts';
 import { KconfigTree } from './tree.ts';
 
 /** Options of loadKconfig(). */

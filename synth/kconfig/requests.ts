@@ -10,9 +10,9 @@
  * refused up front (and reported as type mismatches) rather than guessed at.
  */
 import type { Origin } from '../spec/image-spec.ts';
-import type { KconfigType } from './ast.ts';
-import { escapeString } from './names.ts';
-import { parsePyInt } from './py-int.ts';
+import type { KconfigType } from './private/ast.ts';
+import { escapeString } from './private/names.ts';
+import { parsePyInt } from './private/py-int.ts';
 import type { KconfigTree } from './tree.ts';
 
 /** One symbol value an image asks for. */
@@ -20,9 +20,10 @@ export interface ConfigRequest {
   /** The Kconfig symbol, without the CONFIG_ prefix. */
   readonly symbol: string;
   /**
-   * The value: a boolean for a bool symbol; a whole number (or a numeric
-   * string, e.g. "0x8000_0000" is not one but "0x80000000" is) for int and
-   * hex symbols; a string (without line breaks) for a string symbol.
+   * The value: a boolean for a bool symbol; for int and hex symbols a whole
+   * number, or a numeric string such as "4096", "-1" or "0x80000000" (exact
+   * for 64-bit addresses, and kept as written); a string without line
+   * breaks for a string symbol.
    */
   readonly value: boolean | number | string;
   /** Who asked, for messages. */

@@ -3,18 +3,24 @@
  * Resolves one image's configuration: requests in, every symbol's value,
  * the unhonoured requests, and explanations out.
  */
-import { applyRequests, type ResolutionContext } from './context.ts';
-import { Evaluation } from './evaluate.ts';
-import { type Explanation, Explainer } from './explain.ts';
-import { findProblems } from './honesty.ts';
+import { applyRequests, type ResolutionContext } from './private/context.ts';
+import { Evaluation } from './private/evaluate.ts';
+import type { Explanation } from './explain.ts';
+import { Explainer } from './private/explainer.ts';
+import { findProblems } from './private/honesty.ts';
 import type { ConfigProblem } from './problem.ts';
 import type { ConfigRequest } from './requests.ts';
 import type { KconfigTree } from './tree.ts';
-import { writeConfigHeader, writeDotConfig } from './write.ts';
+import { writeConfigHeader, writeDotConfig } from './private/write.ts';
 
 /** The outcome of resolving one set of requests over a tree. */
 export interface Resolution {
-  /** Every defined symbol, in definition order: bool 'y'|'n', int decimal, hex '0x..', string raw (unquoted). */
+  /**
+   * Every defined symbol, in definition order, as kconfiglib's str_value:
+   * bool 'y'|'n'; int decimal; hex as written by its request or default
+   * (a number requested for a hex symbol is written '0x..'); string raw
+   * (unquoted). An int or hex that is not visible and has no default is ''.
+   */
   readonly values: ReadonlyMap<string, string>;
   /** Every request that was not honoured, and every symbol selected past its dependencies. */
   readonly problems: readonly ConfigProblem[];

@@ -4,13 +4,13 @@
  *
  * Immutable and reusable: load once, resolve as many images as needed.
  */
-import type { KconfigType } from './ast.ts';
-import { formatExpr, isAlways } from './expr.ts';
+import type { KconfigType } from './private/ast.ts';
+import { formatExpr, isAlways } from './private/expr.ts';
 import type { SourceLocation } from './location.ts';
-import type { ChoiceDef, KconfigModel, ReverseDef, SymbolDef } from './model.ts';
-import { choiceLabel, modelNames } from './names.ts';
+import type { ChoiceDef, KconfigModel, ReverseDef, SymbolDef } from './private/model.ts';
+import { choiceLabel, modelNames } from './private/names.ts';
 
-export type { KconfigType } from './ast.ts';
+export type { KconfigType } from './private/ast.ts';
 
 const BRAND = Symbol.for('kiln.KconfigTree');
 

@@ -17,7 +17,7 @@ process.on('exit', () => {
  * break), so trees can be written indented inside test code.
  */
 export function kconfig(strings: TemplateStringsArray, ...values: unknown[]): string {
-  const text = String.raw({ raw: strings }, ...values).replace(/^\n/, '');
+  const text = String.raw({ raw: strings.raw }, ...values).replace(/^\n/, '');
   const indents = text.split('\n').filter((l) => l.trim() !== '').map((l) => /^ */.exec(l)![0].length);
   const strip = Math.min(...indents);
   return text.split('\n').map((l) => l.slice(strip)).join('\n').replace(/\s*$/, '\n');

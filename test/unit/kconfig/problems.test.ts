@@ -156,3 +156,20 @@ t.test('GIVEN a request without origin WHEN it is not honoured THEN the message 
   const p = only([{ symbol: 'LIBFOO', value: true }], 'unmet-dependency');
   t.match(p.message, /^LIBFOO \(lib\/foo\/Kconfig:1\) was requested y by <unknown origin>, but /);
 });
+
+t.test('GIVEN a choice member without a prompt WHEN it is requested y THEN not-visible says the choice can never select it', async (t) => {
+  const r = resolveConfig(treeOf(kconfig`
+    choice
+      prompt "pick"
+      bool
+    config SHOWN
+      bool "shown"
+    config PROMPTLESS_MEMBER
+    endchoice
+  `), [{ symbol: 'PROMPTLESS_MEMBER', value: true, origin: at(20) }]);
+  t.equal(r.value('SHOWN'), 'y');
+  t.match(r.problems, [{
+    kind: 'not-visible',
+    message: 'PROMPTLESS_MEMBER (Kconfig:6) was requested y by image.ts:20 (app/Image20), but it has no prompt, so <choice> (Kconfig:1) can never select it; PROMPTLESS_MEMBER is n (<choice> (Kconfig:1) selected SHOWN).',
+  }]);
+});

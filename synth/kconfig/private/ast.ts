@@ -8,7 +8,7 @@
  * (a default's own `if`) next to "what it means" (that condition and every
  * enclosing `if` and `menu`).
  */
-import type { SourceLocation } from './location.ts';
+import type { SourceLocation } from '../location.ts';
 
 /** The comparison operators of Kconfig expressions. */
 export type CompareOp = '=' | '!=' | '<' | '<=' | '>' | '>=';

@@ -14,10 +14,10 @@ import type {
   AstChoice, AstComment, AstConfig, AstDefault, AstDependsOn, AstEntry, AstExpr, AstMenu, AstPrompt, AstRange,
   AstReverse, AstTree, KconfigType,
 } from './ast.ts';
-import { KconfigParseError } from './errors.ts';
+import { KconfigParseError } from '../errors.ts';
 import { expandGlob } from './glob.ts';
 import { tokenizeLine } from './lexer.ts';
-import { formatLocation, type SourceLocation } from './location.ts';
+import { formatLocation, type SourceLocation } from '../location.ts';
 import { KconfigFileReader } from './reader.ts';
 import { TokenCursor } from './token-cursor.ts';
 
@@ -244,7 +244,7 @@ class KconfigParser {
             throw new KconfigParseError(at.file, at.line, 'bool, int, hex or string', `'${word}' (Kiln does not support modules, so there are no tristate symbols)`);
           }
           p.type = TYPE_WORDS[word] ?? DEF_WORDS[word];
-          if (word in DEF_WORDS) {
+          if (Object.hasOwn(DEF_WORDS, word)) {
             p.defaults.push({ value: cur.expr(false), condition: cur.condition(), at });
           } else if (!cur.atEnd()) {
             p.prompt = { text: cur.string(`a quoted prompt after ${word}`).trim(), condition: cur.condition(), at };
@@ -298,7 +298,7 @@ class KconfigParser {
 
 // Maps the first word of a line to the property it starts, if it starts one.
 function propertyOf(word: string): string | undefined {
-  if (word in TYPE_WORDS || word in DEF_WORDS || word === 'tristate' || word === 'def_tristate') return 'type';
+  if (Object.hasOwn(TYPE_WORDS, word) || Object.hasOwn(DEF_WORDS, word) || word === 'tristate' || word === 'def_tristate') return 'type';
   if (/^-*help-*$/.test(word)) return 'help';
   switch (word) {
     case 'prompt': case 'default': case 'depends': case 'select': case 'imply': case 'range': case 'visible':

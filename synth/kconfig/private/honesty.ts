@@ -11,17 +11,18 @@
  * by `select` past its own dependencies is reported too, as kconfiglib
  * warns about it: the selected code may not build.
  */
-import { formatOrigin } from '../spec/image-spec.ts';
+import { formatOrigin } from '../../spec/image-spec.ts';
 import type { AppliedRequest, ResolutionContext } from './context.ts';
 import { didYouMean } from './did-you-mean.ts';
-import { briefReason, dependencyText, displayValue, type DependencyExplanation, type Explanation, Explainer } from './explain.ts';
+import { briefReason, dependencyText, displayValue, type DependencyExplanation, type Explanation } from '../explain.ts';
+import { Explainer } from './explainer.ts';
 import { formatExpr } from './expr.ts';
-import { formatLocation } from './location.ts';
+import { formatLocation } from '../location.ts';
 import type { SymbolDef } from './model.ts';
 import { choiceLabel, modelNames } from './names.ts';
-import type { ConfigProblem } from './problem.ts';
+import type { ConfigProblem } from '../problem.ts';
 import { parsePyInt, pyHex } from './py-int.ts';
-import { type CheckedValue, type ConfigRequest, formatRequestedValue } from './requests.ts';
+import { type CheckedValue, type ConfigRequest, formatRequestedValue } from '../requests.ts';
 
 /** Every problem of one resolution: one per unhonoured request, in request order, then select problems. */
 export function findProblems(ctx: ResolutionContext): ConfigProblem[] {
@@ -104,8 +105,8 @@ class HonestyCheck {
         hint: this.fixHint(dep),
       };
     }
-    if (def.type === 'bool') {
-      const causes = def.selectedBy.filter((e) => ctx.ev.edgeValue(e) === 2);
+    const causes = def.type === 'bool' ? def.selectedBy.filter((e) => ctx.ev.edgeValue(e) !== 0) : [];
+    if (causes.length > 0) {
       const names = causes.map((e) => ctx.model.entries[e.from].name);
       const first = this.explainer.explain(causes[0].from);
       return {
@@ -139,6 +140,14 @@ class HonestyCheck {
     const selName = sel >= 0 ? ctx.model.entries[sel].name : undefined;
     if (wanted === 'y') {
       const dep = this.explainer.visibilityDependency(r.id);
+      if (!dep && ev.visibility(r.id) === 0) {
+        return {
+          ...base,
+          kind: 'not-visible',
+          message: `${head} was requested y by ${by}, but it has no prompt, so ${label} can never select it; ${def.name} is n${selName ? ` (${label} selected ${selName})` : ''}.`,
+          hint: `give ${def.name} a prompt in its Kconfig file, or request another member of ${choiceLabel(choice)}`,
+        };
+      }
       if (dep) {
         return {
           ...base,

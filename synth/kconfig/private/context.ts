@@ -5,8 +5,8 @@
  */
 import type { Evaluation } from './evaluate.ts';
 import type { KconfigModel } from './model.ts';
-import { checkRequestValue, type CheckedValue, type ConfigRequest } from './requests.ts';
-import type { KconfigTree } from './tree.ts';
+import { checkRequestValue, type CheckedValue, type ConfigRequest } from '../requests.ts';
+import type { KconfigTree } from '../tree.ts';
 
 /** One request, looked up and checked. */
 export interface AppliedRequest {

@@ -45,8 +45,8 @@ function collect(ev: Evaluation, e: Expr, want: boolean, out: Culprit[]): void {
       return;
     case 'and':
     case 'or': {
-      // An && that is n (or an || that is y) is decided by any one operand with that value;
-      // the other cases need both.
+      // An && that is n is decided by any operand that is n, an || that is
+      // not n by any operand that is not n; the other two cases need both.
       const decisive = (e.k === 'and') !== want;
       for (const x of [e.a, e.b]) {
         if (!decisive || (ev.eval(x) !== 0) === want) collect(ev, x, want, out);

@@ -10,7 +10,7 @@
  */
 import type { KconfigType } from './ast.ts';
 import type { Expr } from './expr.ts';
-import type { SourceLocation } from './location.ts';
+import type { SourceLocation } from '../location.ts';
 
 /** What an entry of the symbol table is. */
 export type EntryKind =

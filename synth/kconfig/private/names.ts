@@ -16,9 +16,16 @@ export function choiceLabel(choice: ChoiceDef): string {
   return choice.name ? `<choice ${choice.name}>` : '<choice>';
 }
 
+const NAMES = new WeakMap<KconfigModel, ExprNames>();
+
 /** The naming a model's expressions are formatted with. */
 export function modelNames(model: KconfigModel): ExprNames {
-  return { entry: (id) => entryText(model.entries[id]), choice: (c) => choiceLabel(model.choices[c]) };
+  let names = NAMES.get(model);
+  if (!names) {
+    names = { entry: (id) => entryText(model.entries[id]), choice: (c) => choiceLabel(model.choices[c]) };
+    NAMES.set(model, names);
+  }
+  return names;
 }
 
 /** Escapes `\` and `"` the way .config files and C string literals need. */

@@ -7,8 +7,8 @@
  * a string. Which words are keywords is decided by the parser; the lexer only
  * knows shapes.
  */
-import { KconfigParseError } from './errors.ts';
-import type { SourceLocation } from './location.ts';
+import { KconfigParseError } from '../errors.ts';
+import type { SourceLocation } from '../location.ts';
 
 /** The expression operators. */
 export type Operator = '&&' | '||' | '!' | '=' | '!=' | '<' | '<=' | '>' | '>=' | '(' | ')';

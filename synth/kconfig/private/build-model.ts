@@ -15,9 +15,9 @@
  *    `imply`), and the tree is checked: types, defaults, dependency loops.
  */
 import type { AstChoice, AstConfig, AstDefault, AstDependsOn, AstEntry, AstExpr, AstTree, KconfigType, Operand } from './ast.ts';
-import { KconfigParseError } from './errors.ts';
+import { KconfigParseError } from '../errors.ts';
 import { andExpr, dependsOnSymbol, type Expr, formatExpr, M_ID, N_ID, orExpr, Y, Y_ID } from './expr.ts';
-import { formatLocation, type SourceLocation } from './location.ts';
+import { formatLocation, type SourceLocation } from '../location.ts';
 import { findDependencyLoop } from './loops.ts';
 import type { ChoiceDef, Entry, KconfigModel, OutlineItem, SymbolDef } from './model.ts';
 import { choiceLabel, entryText } from './names.ts';
@@ -93,10 +93,10 @@ class ModelBuilder {
 
   private operand(o: Operand): number {
     if (o.kind === 'name') {
-      if (o.name in TRISTATE_NAMES) return TRISTATE_NAMES[o.name];
+      if (Object.hasOwn(TRISTATE_NAMES, o.name)) return TRISTATE_NAMES[o.name];
       return this.named(o.name);
     }
-    if (o.value in TRISTATE_NAMES) return TRISTATE_NAMES[o.value];
+    if (Object.hasOwn(TRISTATE_NAMES, o.value)) return TRISTATE_NAMES[o.value];
     let id = this.constants.get(o.value);
     if (id === undefined) {
       id = this.entries.length;
@@ -353,8 +353,11 @@ class ModelBuilder {
     const names = this.names();
     for (const id of this.defined) {
       const def = this.entries[id].def!;
+      if (!def.type) this.fail(def.nodes[0].at, `a type (bool, int, hex or string) for ${def.name}`, 'none');
+    }
+    for (const id of this.defined) {
+      const def = this.entries[id].def!;
       const at = def.nodes[0].at;
-      if (!def.type) this.fail(at, `a type (bool, int, hex or string) for ${def.name}`, 'none');
       if (def.type !== 'bool') {
         for (const d of def.defaults) {
           if (d.value.k !== 'ref') {
@@ -386,6 +389,7 @@ class ModelBuilder {
     for (const choice of this.choices) {
       const at = choice.nodes[0].at;
       if (choice.type !== 'bool') this.fail(at, `a bool choice`, choice.type ? `a ${choice.type} choice` : 'a choice without a type');
+      if (!choice.nodes.some((n) => n.prompt)) this.warnings.push(`${formatLocation(at)}: ${choiceLabel(choice)} has no prompt, so none of its members can be y`);
       for (const d of choice.defaults) {
         if (this.entries[d.sym].def?.choice !== choice.id) {
           this.fail(d.at, `a member of ${choiceLabel(choice)} as its default`, this.entries[d.sym].name);

@@ -13,9 +13,9 @@
  * therefore means `!(A = B)`.
  */
 import type { AstExpr, CompareOp, Operand } from './ast.ts';
-import { KconfigParseError } from './errors.ts';
+import { KconfigParseError } from '../errors.ts';
 import { describeToken, type Token } from './lexer.ts';
-import type { SourceLocation } from './location.ts';
+import type { SourceLocation } from '../location.ts';
 
 /** Words that are keywords anywhere on a line, so they cannot name symbols. */
 export const KEYWORDS: ReadonlySet<string> = new Set([

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: MIT
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { findBoard } from '../boards/index.ts';
+import { readImageManifest } from './build.ts';
+import { loadCatalog } from './catalog.ts';
+import { KilnError } from './errors.ts';
+import { formatExplanation, resolveConfig, type Explanation } from './kconfig/index.ts';
+import { imageRequests, type ImageOrigins } from './resolve.ts';
+import { ORIGINS_FILE, type OriginsDocument } from './synthesize.ts';
+
+/**
+ * Why SYMBOL has its value in a synthesized image: the image's requests
+ * are resolved again (pure and fast) with the origins synth recorded, so
+ * the chain ends at the user's line.
+ */
+export function explainSymbol(imageDir: string, symbol: string): { explanation: Explanation; text: string } {
+  const outdir = dirname(imageDir);
+  const id = imageDir.replace(/\/+$/, '').split('/').pop() ?? imageDir;
+  const manifest = readImageManifest(outdir, id);
+  const catalog = loadCatalog();
+  const name = symbol.replace(/^CONFIG_/, '');
+  if (!catalog.kconfig.trySymbol(name)) {
+    const close = [...catalog.kconfig.symbols()].map((s) => s.name).filter((n) => n.includes(name) || name.includes(n)).slice(0, 5);
+    throw new KilnError([{ message: `no Kconfig symbol ${name} in Kiln's tree`, ...(close.length ? { hint: `did you mean ${close.join(', ')}?` } : {}) }]);
+  }
+  const origins = readOrigins(outdir, id);
+  const resolution = resolveConfig(catalog.kconfig, imageRequests(manifest.spec, findBoard(manifest.spec.board), catalog, origins));
+  const explanation = resolution.explain(name);
+  return { explanation, text: formatExplanation(explanation) };
+}
+
+function readOrigins(outdir: string, id: string): ImageOrigins | undefined {
+  const file = join(outdir, ORIGINS_FILE);
+  if (!existsSync(file)) return undefined;
+  const doc = JSON.parse(readFileSync(file, 'utf8')) as OriginsDocument;
+  const o = doc.images[id];
+  return o ? { image: o.image, components: new Map(Object.entries(o.components)) } : undefined;
+}
