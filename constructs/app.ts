@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { Image } from './image.ts';
 import { KilnError, type Problem } from '../synth/errors.ts';
 import { synthesize, type AssemblyResult, type ImageOrigins } from '../synth/synthesize.ts';
+import type { Policy } from '../synth/policy.ts';
 
 const APP_BRAND = Symbol.for('kiln.App');
 /** Where synthesized apps are announced, so the CLI sees them whatever copy of Kiln the program imported. */
@@ -28,11 +29,23 @@ export class App extends Construct {
   }
 
   readonly outdir: string;
+  private readonly policies: Policy[] = [];
 
   constructor(props: AppProps = {}) {
     super(undefined as unknown as Construct, '');
     Object.defineProperty(this, APP_BRAND, { value: true });
     this.outdir = props.outdir ?? process.env.KILN_OUTDIR ?? 'kiln.out';
+  }
+
+  /**
+   * Registers a fleet-wide rule, checked on every image at synth; synth
+   * fails listing every violation by image and construct path.
+   *
+   * @returns this app, for chaining
+   */
+  addPolicy(policy: Policy): this {
+    this.policies.push(policy);
+    return this;
   }
 
   /** Every image in the app, in the order they were created. */
@@ -68,7 +81,7 @@ export class App extends Construct {
       image: image.origin,
       components: new Map(image.uses.map((u) => [u.component.kind, u.origin])),
     }]));
-    const result = synthesize(images.map((image) => image.toSpec()), { outdir: this.outdir, origins });
+    const result = synthesize(images.map((image) => image.toSpec()), { outdir: this.outdir, origins, policies: this.policies });
     const registry = ((globalThis as Record<symbol, unknown>)[SYNTHESIZED] ??= []) as AssemblyResult[];
     registry.push(result);
     return result;

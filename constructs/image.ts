@@ -7,7 +7,7 @@ import { Application, Component, type NameOf, type RequiresOf } from './componen
 import { callerOrigin } from './private/origin.ts';
 import { isSchedulerClass, type SchedulerClass } from './scheduler.ts';
 import { KilnError, type Problem } from '../synth/errors.ts';
-import type { ImageSpec, ImageTarget, Origin, ToolchainId } from '../synth/spec/image-spec.ts';
+import type { BudgetSpec, ImageSpec, ImageTarget, Origin, ToolchainId } from '../synth/spec/image-spec.ts';
 
 const IMAGE_BRAND = Symbol.for('kiln.Image');
 const USE_BRAND = Symbol.for('kiln.Use');
@@ -28,6 +28,12 @@ export interface ImageProps<B extends Board = Board> {
    * @default 'gcc'
    */
   readonly toolchain?: ToolchainId;
+  /**
+   * Size and RAM limits: a build over them fails, naming the
+   * micro-libraries that grew.
+   * @default no limits
+   */
+  readonly budget?: BudgetSpec;
 }
 
 /**
@@ -125,6 +131,7 @@ export class Image<B extends Board = Board, S extends Composition = Uncomposed> 
   readonly board: B;
   readonly target: ImageTarget;
   readonly toolchain: ToolchainId;
+  readonly budget?: BudgetSpec;
   /** Where the user created this image. */
   readonly origin: Origin;
   private allocators?: { readonly boot: string; readonly app: string; readonly origin: Origin };
@@ -149,6 +156,7 @@ export class Image<B extends Board = Board, S extends Composition = Uncomposed> 
     this.board = props?.board;
     this.target = props?.target ?? 'qemu';
     this.toolchain = props?.toolchain ?? 'gcc';
+    if (props?.budget) this.budget = { ...props.budget };
   }
 
   /**
@@ -222,6 +230,7 @@ export class Image<B extends Board = Board, S extends Composition = Uncomposed> 
       ...(libraries.length ? { libraries } : {}),
       ...(this.allocators ? { allocators: { boot: this.allocators.boot, app: this.allocators.app } } : {}),
       ...(this.schedulerChoice ? { scheduler: this.schedulerChoice.kind } : {}),
+      ...(this.budget ? { budget: { ...this.budget } } : {}),
     };
   }
 

@@ -9,6 +9,7 @@ export { Allocator, isAllocatorClass, type AllocatorClass, type AllocatorSlot } 
 export { Scheduler, NoScheduler, isSchedulerClass, type SchedulerClass } from './scheduler.ts';
 export { Hello, type HelloProps } from './apps/hello.ts';
 export { KilnError, type Problem } from '../synth/errors.ts';
-export type { ImageSpec, ComponentSpec, BoardId, ImageTarget, ToolchainId, Origin } from '../synth/spec/image-spec.ts';
+export { Policies, type Policy, type PolicySubject } from '../synth/policy.ts';
+export type { ImageSpec, ComponentSpec, BoardId, BudgetSpec, FleetSpec, ImageTarget, ToolchainId, Origin } from '../synth/spec/image-spec.ts';
 export { QemuVirt, RaspberryPi3BPlus, Ultra96V2, findBoard, tryFindBoard } from '../boards/index.ts';
 export type * from './generated/index.ts';

@@ -8,6 +8,7 @@ import { compileCommands, planImage, rootNinja, sharedFiles, type ImagePlan } fr
 import { pruneSharedHeaders } from './shared-files.ts';
 import { resolveImage, type ImageOrigins } from './resolve.ts';
 import type { ImageSpec, Origin } from './spec/image-spec.ts';
+import type { Policy } from './policy.ts';
 import { validateImageSpecs } from './spec/validate.ts';
 import { normalizeImageSpec } from './spec/load.ts';
 
@@ -21,6 +22,8 @@ export interface SynthesizeOptions {
   readonly origins?: ReadonlyMap<string, ImageOrigins>;
   /** @default the catalog of this Kiln checkout */
   readonly catalog?: KilnCatalog;
+  /** Fleet-wide rules every image must pass. */
+  readonly policies?: readonly Policy[];
 }
 
 /** What synth wrote. */
@@ -54,7 +57,21 @@ export function synthesize(given: readonly ImageSpec[], options: SynthesizeOptio
     try {
       const board = findBoard(spec.board);
       const origins = options.origins?.get(spec.id);
-      plans.push(planImage(spec, board, resolveImage(spec, board, catalog, origins), catalog));
+      const resolution = resolveImage(spec, board, catalog, origins);
+      const plan = planImage(spec, board, resolution, catalog);
+      for (const policy of options.policies ?? []) {
+        const found = policy.check({
+          spec,
+          board: board.info,
+          libraries: plan.manifest.libraries,
+          isEnabled: (symbol) => resolution.isEnabled(symbol),
+          value: (symbol) => resolution.value(symbol),
+        });
+        for (const message of typeof found === 'string' ? [found] : found ?? []) {
+          problems.push({ message: `image "${spec.id}" breaks policy "${policy.name}": ${message}`, origin: origins?.image ?? { path: spec.id } });
+        }
+      }
+      plans.push(plan);
     } catch (err) {
       if (!KilnError.isKilnError(err) || err.fault !== 'user') throw err;
       problems.push(...err.problems);

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { buildCommand } from './build.ts';
 import { codegenCommand } from './codegen.ts';
 import { explainCommand } from './explain.ts';
+import { lsCommand } from './ls.ts';
 import { processOutput } from './private/report.ts';
 import { runCommand } from './run.ts';
 import { synthCommand } from './synth.ts';
@@ -12,6 +13,8 @@ const USAGE = `usage: kiln <command> [options]
 commands:
   synth FILE     run the program FILE (image.ts) and write the assembly folder, without compiling
   build FILE     synthesize FILE and compile every image with ninja
+  ls FILE        list the images of a program or spec (id, board, applications) without compiling
+                 (--json for tools)
   run IMAGE      boot a built image in QEMU (IMAGE: an image folder, or an image id in the assembly);
                  exits with the guest's exit status
   codegen        write constructs/generated/: typed option interfaces from every library's Kconfig
@@ -47,6 +50,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         debug: { type: 'boolean', default: false },
         'no-typecheck': { type: 'boolean', default: false },
         check: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -85,6 +89,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       }
       return runCommand({ image: target, outdir, ...(timeoutSeconds ? { timeoutSeconds } : {}), output });
     }
+    case 'ls':
+      return lsCommand({ file: target, json: values.json ?? false, output });
     case 'explain':
       return explainCommand({ image: target, symbol: extra[0], outdir, output });
     default:

@@ -42,6 +42,14 @@ export interface AllocatorsSpec {
   readonly app: string;
 }
 
+/** Limits a build must stay within. */
+export interface BudgetSpec {
+  /** Largest board artifact (raw image) in bytes. */
+  readonly imageBytes?: number;
+  /** Most static RAM (data, bss, stacks, heap reserve) in bytes. */
+  readonly ramBytes?: number;
+}
+
 /** One image, as plain data. */
 export interface ImageSpec {
   /** Unique within an app or fleet: lowercase letters, digits and dashes. */
@@ -60,6 +68,8 @@ export interface ImageSpec {
   readonly scheduler?: string;
   /** Raw Kconfig symbol values, for what no construct models yet. */
   readonly config?: Readonly<Record<string, OptionValue>>;
+  /** Size and RAM limits; a build over them fails. */
+  readonly budget?: BudgetSpec;
 }
 
 /** A file of many images with shared defaults (fleet.yaml / fleet.json). */

@@ -127,6 +127,9 @@ export function normalizeImageSpec(spec: ImageSpec): ImageSpec {
     ...(spec.allocators !== undefined ? { allocators: { boot: spec.allocators.boot, app: spec.allocators.app } } : {}),
     ...(spec.scheduler !== undefined ? { scheduler: spec.scheduler } : {}),
     ...(spec.config !== undefined && Object.keys(spec.config).length > 0 ? { config: sortedRecord(spec.config) } : {}),
+    ...(spec.budget?.imageBytes !== undefined || spec.budget?.ramBytes !== undefined
+      ? { budget: { ...(spec.budget.imageBytes !== undefined ? { imageBytes: spec.budget.imageBytes } : {}), ...(spec.budget.ramBytes !== undefined ? { ramBytes: spec.budget.ramBytes } : {}) } }
+      : {}),
   };
 }
 

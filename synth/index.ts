@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: MIT
+/**
+ * Kiln's synthesizer as a library, for tools that generate images: build
+ * from ImageSpec objects in-process, load spec files, resolve and explain.
+ */
+export { buildImages, type BuildImagesOptions, type BuiltImage } from './api.ts';
+export { synthesize, type AssemblyResult, type SynthesizeOptions } from './synthesize.ts';
+export { buildAssembly, type BuildReport, type BuildResult } from './build.ts';
+export { runImage, type RunOptions, type RunResult } from './run.ts';
+export { loadSpecFile, parseSpecText, normalizeImageSpec, formatSpecProblem, type SpecLoadResult, type SpecProblem } from './spec/index.ts';
+export { Policies, type Policy, type PolicySubject } from './policy.ts';
+export { explainSymbol } from './explain.ts';
+export { KilnError, formatProblem, type Problem } from './errors.ts';
+export type { ImageSpec, FleetSpec, ComponentSpec, BudgetSpec, BoardId } from './spec/image-spec.ts';
