@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { BENCH_APPLICATIONS, type BenchApplication } from './applications.ts';
 import { measureBoard, type BoardMeasurements } from './board-bench.ts';
 import { findBenchBoard, type BenchBoard } from './boards.ts';
-import { combine, failed, measured, notApplicable, type Figure } from './figures.ts';
+import { combine, failed, notApplicable, type Figure } from './figures.ts';
+import { medianFigure } from './measure/stats.ts';
 import { buildFloor, FLOOR_ENDINGS, type FloorEnding, type FloorImage } from './floor/build.ts';
 import { loadKilnImage, qemuFlagsOf, timeKilnBuild, type KilnImage, type QemuFlags } from './kiln/images.ts';
 import { benchLinux, skippedLinux } from './linux/linux-bench.ts';
@@ -30,11 +31,11 @@ export async function runBench(opts: BenchOptions, log: (line: string) => void):
 
     // Builds first: they load the host, and nothing is timed while they run.
     const builds: BuildResults[] = [];
-    const outdirs = new Map<string, string | Error>();
+    const outdirs = new Map<string, BuiltApplication>();
     for (const app of apps) {
-      const { result, outdir } = await buildApplication(opts.root, app, join(workDir, 'kiln', app.id));
+      const { result, built } = await buildApplication(opts.root, app, join(workDir, 'kiln', app.id), opts.buildRuns);
       builds.push(result);
-      outdirs.set(app.id, outdir);
+      outdirs.set(app.id, built);
       log(`build ${app.id}: clean ${fmt(result.cleanMs)}, no-op ${fmt(result.noopMs)}`);
     }
 
@@ -76,7 +77,7 @@ export async function runBench(opts: BenchOptions, log: (line: string) => void):
       kiln: 'bench-results/1',
       mode: opts.quick ? 'quick' : 'full',
       machine,
-      settings: { runs: opts.runs, linuxRuns: opts.linuxRuns, cpuWindowMs: opts.cpuWindowMs },
+      settings: { runs: opts.runs, linuxRuns: opts.linuxRuns, buildRuns: opts.buildRuns, cpuWindowMs: opts.cpuWindowMs },
       boards: measuredBoards.map((b) => withLinuxRatios(b, boards.find((x) => x.id === b.board), linux)),
       builds,
       linux,
@@ -86,17 +87,41 @@ export async function runBench(opts: BenchOptions, log: (line: string) => void):
   }
 }
 
-/** Times a clean `kiln build` of the application's program, then a no-op one into the same folder. */
-async function buildApplication(root: string, app: BenchApplication, outdir: string): Promise<{ result: BuildResults; outdir: string | Error }> {
-  mkdirSync(outdir, { recursive: true });
-  const clean = await timeKilnBuild(root, app, outdir);
-  if (clean.code !== 0) {
-    const err = new Error(`kiln build ${app.program} failed (exit ${clean.code}): ${clean.output.trim().split('\n').slice(-6).join(' | ')}`);
-    return { result: { app: app.id, program: app.program, cleanMs: failed(err), noopMs: failed(err) }, outdir: err };
+/** Where an application's images were built, and why not, if the build failed. */
+interface BuiltApplication {
+  readonly outdir: string;
+  readonly error?: Error;
+}
+
+/**
+ * Times `runs` clean `kiln build`s of the application's program, each into
+ * an empty folder, then `runs` no-op ones into the last of them (medians).
+ * The images are booted from that last folder.
+ */
+async function buildApplication(root: string, app: BenchApplication, dir: string, runs: number): Promise<{ result: BuildResults; built: BuiltApplication }> {
+  const clean: number[] = [];
+  let outdir = '';
+  for (let i = 0; i < runs; i++) {
+    outdir = join(dir, `clean-${i}`);
+    mkdirSync(outdir, { recursive: true });
+    const build = await timeKilnBuild(root, app, outdir);
+    if (build.code !== 0) {
+      const err = new Error(`kiln build ${app.program} failed (exit ${build.code}): ${summarize(build.output)}`);
+      return { result: { app: app.id, program: app.program, cleanMs: failed(err), noopMs: failed(err) }, built: { outdir, error: err } };
+    }
+    clean.push(build.ms);
   }
-  const noop = await timeKilnBuild(root, app, outdir);
-  const noopMs: Figure = noop.code === 0 ? measured(noop.ms, 'ms') : failed(`the second kiln build of ${app.program} failed: ${noop.output.trim()}`);
-  return { result: { app: app.id, program: app.program, cleanMs: measured(clean.ms, 'ms'), noopMs }, outdir };
+  const noop: number[] = [];
+  let noopError: Figure | undefined;
+  for (let i = 0; i < runs && !noopError; i++) {
+    const build = await timeKilnBuild(root, app, outdir);
+    if (build.code === 0) noop.push(build.ms);
+    else noopError = failed(`a no-op kiln build of ${app.program} failed: ${summarize(build.output)}`);
+  }
+  return {
+    result: { app: app.id, program: app.program, cleanMs: medianFigure(clean, 'ms'), noopMs: noopError ?? medianFigure(noop, 'ms') },
+    built: { outdir },
+  };
 }
 
 async function buildFloors(board: BenchBoard, workDir: string): Promise<Record<FloorEnding, FloorImage> | Error> {
@@ -108,34 +133,34 @@ async function buildFloors(board: BenchBoard, workDir: string): Promise<Record<F
   }
 }
 
-/** The board's QEMU flags, from the first application image synthesized for it. */
-function boardFlags(board: BenchBoard, apps: readonly BenchApplication[], outdirs: ReadonlyMap<string, string | Error>): QemuFlags | Error {
+/**
+ * The board's QEMU flags, from the first application image synthesized for
+ * it: a manifest is written before compiling, so a failed compile still
+ * leaves the floor its flags.
+ */
+function boardFlags(board: BenchBoard, apps: readonly BenchApplication[], outdirs: ReadonlyMap<string, BuiltApplication>): QemuFlags | Error {
   const problems: string[] = [];
   for (const app of apps) {
     const id = app.images[board.id];
-    const outdir = outdirs.get(app.id);
-    if (!id || outdir === undefined) continue;
-    if (outdir instanceof Error) {
-      problems.push(outdir.message);
-      continue;
-    }
+    const built = outdirs.get(app.id);
+    if (!id || built === undefined) continue;
     try {
-      return qemuFlagsOf(outdir, id);
+      return qemuFlagsOf(built.outdir, id);
     } catch (err) {
-      problems.push((err as Error).message);
+      problems.push(built.error?.message ?? (err as Error).message);
     }
   }
   return new Error(`the floor runs with the QEMU flags of a Kiln image for ${board.id}, and none was synthesized${problems.length ? `: ${problems.join('; ')}` : ''}`);
 }
 
-function kilnImage(board: BenchBoard, app: BenchApplication, outdirs: ReadonlyMap<string, string | Error>): KilnImage | Error | undefined {
+function kilnImage(board: BenchBoard, app: BenchApplication, outdirs: ReadonlyMap<string, BuiltApplication>): KilnImage | Error | undefined {
   const id = app.images[board.id];
   if (!id) return undefined;
-  const outdir = outdirs.get(app.id);
-  if (outdir === undefined) return new Error(`${app.id} was not built`);
-  if (outdir instanceof Error) return outdir;
+  const built = outdirs.get(app.id);
+  if (built === undefined) return new Error(`${app.id} was not built`);
+  if (built.error) return built.error;
   try {
-    return loadKilnImage(outdir, id);
+    return loadKilnImage(built.outdir, id);
   } catch (err) {
     return err as Error;
   }
@@ -161,4 +186,11 @@ function withLinuxRatios(b: BoardMeasurements, board: BenchBoard | undefined, li
 
 function fmt(f: Figure): string {
   return 'value' in f ? `${f.value.toFixed(0)} ms` : f.missing;
+}
+
+/** The line of a failed command's output that says what went wrong (Kiln's "error:" line, or a thrown error's), else its last line. */
+function summarize(output: string): string {
+  const lines = output.trim().split('\n').map((l) => l.trim()).filter(Boolean);
+  const line = lines.find((l) => /^(error:|\w*Error\b)/.test(l)) ?? lines.at(-1) ?? 'no output';
+  return line.length > 500 ? `${line.slice(0, 500)}…` : line;
 }

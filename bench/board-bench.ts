@@ -119,10 +119,7 @@ export async function measureBoard(input: BoardBenchInput): Promise<BoardMeasure
   return {
     board: board.id,
     name: board.name,
-    qemuCommand: (() => {
-      const t = floorTarget('exit');
-      return t instanceof Error ? [] : t.command;
-    })(),
+    qemuFlags: flags instanceof Error ? [] : [flags.binary, ...flags.args],
     floor,
     images,
   };

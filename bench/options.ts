@@ -14,6 +14,8 @@ export interface BenchOptions {
   readonly runs: number;
   /** Linux boots for its boot-time median. @default 3 (1 in quick mode) */
   readonly linuxRuns: number;
+  /** Clean builds, and then no-op builds, per application for the build-time medians. @default 3 (1 in quick mode) */
+  readonly buildRuns: number;
   /** How long each host-CPU window lasts, in ms. @default 3000 (1000 in quick mode) */
   readonly cpuWindowMs: number;
   /** Boards to measure. @default all three (qemu-virt only in quick mode) */
@@ -40,6 +42,7 @@ export const USAGE = `usage: tsx bench/run.ts [options]
   --quick             few runs, qemu-virt only, one Linux boot, no RAM bisection (under a minute)
   --runs N            boots per image for the boot-time medians (default 10, quick 3)
   --linux-runs N      Linux boots for its median (default 3, quick 1)
+  --build-runs N      clean and no-op builds per application (default 3, quick 1)
   --cpu-window MS     length of each host-CPU window (default 3000, quick 1000)
   --board ID          measure only this board (repeatable): ${BENCH_BOARD_IDS.join(', ')}
   --app ID            measure only this application (repeatable): ${BENCH_APPLICATIONS.map((a) => a.id).join(', ')}
@@ -71,6 +74,7 @@ export function parseBenchArgs(argv: readonly string[], root: string, env: NodeJ
         'quick': { type: 'boolean', default: false },
         'runs': { type: 'string' },
         'linux-runs': { type: 'string' },
+        'build-runs': { type: 'string' },
         'cpu-window': { type: 'string' },
         'board': { type: 'string', multiple: true },
         'app': { type: 'string', multiple: true },
@@ -101,6 +105,7 @@ export function parseBenchArgs(argv: readonly string[], root: string, env: NodeJ
     quick,
     runs: count(v.runs, '--runs', quick ? 3 : 10),
     linuxRuns: count(v['linux-runs'], '--linux-runs', quick ? 1 : 3),
+    buildRuns: count(v['build-runs'], '--build-runs', quick ? 1 : 3),
     cpuWindowMs: count(v['cpu-window'], '--cpu-window', quick ? 1000 : 3000),
     boards: boards as BoardId[],
     apps,

@@ -10,6 +10,7 @@ export interface BenchResults {
   readonly settings: {
     readonly runs: number;
     readonly linuxRuns: number;
+    readonly buildRuns: number;
     readonly cpuWindowMs: number;
   };
   readonly boards: readonly BoardResults[];
@@ -62,8 +63,8 @@ export interface ImageResults {
 export interface BoardResults {
   readonly board: BoardId;
   readonly name: string;
-  /** The QEMU command the floor ran with (the Kiln image's flags), -kernel last. */
-  readonly qemuCommand: readonly string[];
+  /** QEMU and the flags the floor and the board's Kiln images all ran with (all but -kernel). */
+  readonly qemuFlags: readonly string[];
   readonly floor: FloorResults;
   readonly images: readonly ImageResults[];
 }
@@ -72,9 +73,9 @@ export interface BoardResults {
 export interface BuildResults {
   readonly app: string;
   readonly program: string;
-  /** `kiln build` into an empty folder. */
+  /** `kiln build` into an empty folder (median). */
   readonly cleanMs: Figure;
-  /** `kiln build` again with nothing changed. */
+  /** `kiln build` again with nothing changed (median). */
   readonly noopMs: Figure;
 }
 
@@ -83,6 +84,8 @@ export interface LinuxResults {
   readonly board: BoardId;
   readonly kernelPackage: string;
   readonly busyboxPackage: string;
+  /** The QEMU command of the timed boots, with the kernel and initramfs as placeholders. */
+  readonly qemuCommand: readonly string[];
   /** Median wall time from spawning QEMU to /init's first line. */
   readonly firstLineMs: Figure;
   /** The kernel's own uptime when /init read /proc/uptime. */

@@ -7,7 +7,7 @@ import { Application, Component, type NameOf, type RequiresOf } from './componen
 import { callerOrigin } from './private/origin.ts';
 import { isSchedulerClass, type SchedulerClass } from './scheduler.ts';
 import { KilnError, type Problem } from '../synth/errors.ts';
-import type { BudgetSpec, ImageSpec, ImageTarget, Origin, ToolchainId } from '../synth/spec/image-spec.ts';
+import type { BudgetSpec, ImageSpec, ImageTarget, OptionValue, Origin, ToolchainId } from '../synth/spec/image-spec.ts';
 
 const IMAGE_BRAND = Symbol.for('kiln.Image');
 const USE_BRAND = Symbol.for('kiln.Use');
@@ -136,6 +136,7 @@ export class Image<B extends Board = Board, S extends Composition = Uncomposed> 
   readonly origin: Origin;
   private allocators?: { readonly boot: string; readonly app: string; readonly origin: Origin };
   private schedulerChoice?: { readonly kind: string; readonly name: string; readonly threads: boolean; readonly origin: Origin; readonly afterUses: number };
+  private rawConfig: Record<string, OptionValue> = {};
   /** Problems found by the fluent calls, reported with the rest at validation. */
   private readonly callProblems: Problem[] = [];
 
@@ -212,6 +213,17 @@ export class Image<B extends Board = Board, S extends Composition = Uncomposed> 
     return this as unknown as Image<B, AfterScheduler<S, T>>;
   }
 
+  /**
+   * Sets raw Kconfig symbols, for what no construct models yet
+   * (e.g. `{ LIBBOOT_TIMELINE: true }`). Later calls override earlier ones.
+   *
+   * @returns this image, for chaining
+   */
+  configure(values: Readonly<Record<string, OptionValue>>): this {
+    this.rawConfig = { ...this.rawConfig, ...values };
+    return this;
+  }
+
   /** The components added with .use(), in order. */
   get uses(): readonly Use[] {
     return this.node.children.filter(Use.isUse);
@@ -230,6 +242,7 @@ export class Image<B extends Board = Board, S extends Composition = Uncomposed> 
       ...(libraries.length ? { libraries } : {}),
       ...(this.allocators ? { allocators: { boot: this.allocators.boot, app: this.allocators.app } } : {}),
       ...(this.schedulerChoice ? { scheduler: this.schedulerChoice.kind } : {}),
+      ...(Object.keys(this.rawConfig).length ? { config: { ...this.rawConfig } } : {}),
       ...(this.budget ? { budget: { ...this.budget } } : {}),
     };
   }

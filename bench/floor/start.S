@@ -7,8 +7,8 @@
 // spends between spawning and this line is the emulator's own cost, which
 // is what Kiln's boot time is measured against.
 //
-// Linked with one boards/<board>.S (floor_console_init, floor_console_putc)
-// and one then/<ending>.S (floor_then).
+// Linked with one boards/<board>.S (floor_console_init, floor_console_putc,
+// floor_park_secondaries) and one then/<ending>.S (floor_then).
 
 	.section .text.start, "ax"
 

@@ -5,7 +5,7 @@ import { failed, measured, notApplicable, type Figure } from '../figures.ts';
 import { medianFigure } from '../measure/stats.ts';
 import type { LinuxResults } from '../results.ts';
 import { ensureLinuxFiles, readBaseline } from './baseline.ts';
-import { bootLinux, linuxIdleCpu, smallestRam, type LinuxBoot } from './boot.ts';
+import { bootLinux, linuxCommand, linuxIdleCpu, smallestRam, type LinuxBoot } from './boot.ts';
 import { baselineInitramfs } from './initramfs.ts';
 
 /** The RAM the baseline is booted with for its timings, and the top of the bisection. */
@@ -90,6 +90,7 @@ export async function benchLinux(input: LinuxBenchInput): Promise<LinuxResults> 
     board: 'qemu-virt',
     kernelPackage: `${files.baseline.kernel.package} ${files.baseline.kernel.version}`,
     busyboxPackage: `${files.baseline.busybox.package} ${files.baseline.busybox.version}`,
+    qemuCommand: linuxCommand({ image: '<Image>', initramfs: '<initramfs.cpio>' }, LINUX_RAM_MIB),
     firstLineMs: fromBoots((b) => b.firstLineMs, 'ms'),
     uptimeAtInitMs: fromBoots((b) => b.uptimeMs, 'ms'),
     imageBytes: measured(statSync(files.image).size, 'bytes'),
@@ -112,6 +113,7 @@ export function skippedLinux(why: Figure, otherBoards: LinuxResults['otherBoards
     board: 'qemu-virt',
     kernelPackage: pins?.kernel ?? 'unknown',
     busyboxPackage: pins?.busybox ?? 'unknown',
+    qemuCommand: [],
     firstLineMs: why,
     uptimeAtInitMs: why,
     imageBytes: why,

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** Clock ticks per second of /proc/<pid>/stat's utime and stime. */
@@ -21,17 +21,17 @@ function ticksPerSecond(): number {
  */
 export function cpuTimeMs(pid: number): number {
   const tasks = `/proc/${pid}/task`;
-  if (existsSync(`/proc/${pid}/schedstat`)) {
-    let ns = 0;
-    for (const tid of readdirSync(tasks)) {
-      try {
-        ns += Number(readFileSync(`${tasks}/${tid}/schedstat`, 'utf8').split(' ')[0]);
-      } catch {
-        // The thread ended between the listing and the read: its time is lost, and small.
-      }
+  let ns = 0;
+  let read = 0;
+  for (const tid of readdirSync(tasks)) {
+    try {
+      ns += Number(readFileSync(`${tasks}/${tid}/schedstat`, 'utf8').split(' ')[0]);
+      read++;
+    } catch {
+      // No schedstat on this kernel, or the thread ended between the listing and the read.
     }
-    return ns / 1e6;
   }
+  if (read > 0) return ns / 1e6;
   // Fields after the command name's closing parenthesis start at field 3
   // (state); utime and stime are fields 14 and 15 (proc(5)).
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\)\s*/s, '').split(' ');

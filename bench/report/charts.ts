@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 import type { Figure } from '../figures.ts';
 import type { BenchResults } from '../results.ts';
-import { formatBytes, formatValue } from './format.ts';
+import { formatValue } from './format.ts';
 import { CHART_FILES } from './markdown.ts';
 import { renderBarChart, type Bar, type Series } from './svg.ts';
 
@@ -38,7 +38,8 @@ export function renderCharts(r: BenchResults): Record<string, string> {
       axis: 'size',
       bars: sizes,
       scale: 'log',
-      tick: (v) => formatBytes(v),
+      // Powers of ten make round decimal ticks, not round KiB or MiB.
+      tick: (v) => (v >= 1e9 ? `${v / 1e9} GB` : v >= 1e6 ? `${v / 1e6} MB` : v >= 1e3 ? `${v / 1e3} kB` : `${v} B`),
     }),
     [CHART_FILES.bootTime]: renderBarChart({
       title: `Spawn of QEMU to first console line (median of ${r.settings.runs}; Linux ${r.settings.linuxRuns})`,

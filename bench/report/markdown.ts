@@ -40,6 +40,9 @@ export function renderMarkdown(r: BenchResults, withCharts: boolean): string {
   ), '');
 
   out.push('## Host CPU of QEMU (power proxy), % of one core', '');
+  out.push('Measured over the window after the guest\'s line. Floor busy: core 0 spins. Floor idle: WFI with every exception masked, '
+    + 'which halts the virtual CPU for good (on raspi3b, cores 1-3 are first moved from QEMU\'s WFE spin loop into WFI too). '
+    + 'Linux idle: /init in a busybox sleep.', '');
   out.push(table(
     ['board', 'floor busy (spin)', 'floor idle (WFI)', ...r.boards[0]?.images.map((i) => `Kiln ${i.app} idle`) ?? [], 'Linux idle'],
     r.boards.map((b) => [
@@ -48,7 +51,7 @@ export function renderMarkdown(r: BenchResults, withCharts: boolean): string {
     ]),
   ), '');
 
-  out.push('## Build time (kiln build, every board of the program)', '');
+  out.push(`## Build time (kiln build of every board in the program, median of ${r.settings.buildRuns})`, '');
   out.push(table(['app', 'program', 'clean build', 'no-op rebuild'], r.builds.map((b) => [b.app, `\`${b.program}\``, c(b.cleanMs), c(b.noopMs)])), '');
 
   const l = r.linux;
@@ -68,6 +71,13 @@ export function renderMarkdown(r: BenchResults, withCharts: boolean): string {
     ...l.otherBoards.map((o) => row(o.board, { missing: 'n/a', reason: o.reason })),
   ]), '');
 
+  out.push('## QEMU command lines', '');
+  for (const b of r.boards) {
+    if (b.qemuFlags.length) out.push(`- ${b.board} (floor and Kiln, from the Kiln image's manifest): \`${b.qemuFlags.join(' ')} -kernel …\``);
+  }
+  if (r.linux.qemuCommand.length) out.push(`- Linux: \`${r.linux.qemuCommand.map(quoteArg).join(' ')}\``);
+  out.push('');
+
   if (withCharts) {
     out.push('## Charts', '');
     out.push(`![image size](${CHART_FILES.size}) ![boot time](${CHART_FILES.bootTime}) ![idle CPU](${CHART_FILES.idleCpu})`, '');
@@ -84,4 +94,9 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
     `|${header.map(() => '---').join('|')}|`,
     ...rows.map((row) => `| ${row.map(esc).join(' | ')} |`),
   ].join('\n');
+}
+
+/** Shell-quotes an argument that has spaces, so a command line can be pasted. */
+function quoteArg(arg: string): string {
+  return /[\s']/.test(arg) ? `'${arg.replace(/'/g, `'\\''`)}'` : arg;
 }

@@ -28,8 +28,8 @@ export interface BarChart {
 const COLOURS: Readonly<Record<Series, string>> = { kiln: '#d9480f', floor: '#868e96', linux: '#1971c2' };
 const NAMES: Readonly<Record<Series, string>> = { kiln: 'Kiln', floor: 'emulator floor', linux: 'Linux' };
 
-const WIDTH = 880;
-const LABEL_W = 250;
+const WIDTH = 920;
+const LABEL_W = 290;
 const PLOT_W = 470;
 const ROW_H = 26;
 const TOP = 64;

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { buildCommand } from './build.ts';
 import { codegenCommand } from './codegen.ts';
+import { diffCommand } from './diff.ts';
 import { explainCommand } from './explain.ts';
 import { lsCommand } from './ls.ts';
 import { processOutput } from './private/report.ts';
@@ -19,6 +20,9 @@ commands:
                  exits with the guest's exit status
   codegen        write constructs/generated/: typed option interfaces from every library's Kconfig
                  (--check: exit 1 if they are stale)
+  diff A B [FILE] what differs between two assemblies, image by image (symbols with their reasons,
+                 libraries, link plan, sizes); A and B may be git revisions of the program FILE.
+                 --fail exits 1 when anything differs
   explain IMAGE SYMBOL
                  why SYMBOL (a Kconfig symbol) has its value in IMAGE: the chain of
                  select/imply/default back to your line, or the Kconfig default
@@ -51,6 +55,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         'no-typecheck': { type: 'boolean', default: false },
         check: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
+        fail: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -66,6 +71,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     return values.help ? 0 : 2;
   }
   if (command === 'codegen') return codegenCommand({ check: values.check ?? false, output });
+  if (command === 'diff') {
+    if (!target || extra.length < 1 || extra.length > 2) {
+      output.err(`kiln diff: expected A B [FILE]\n${USAGE}`);
+      return 2;
+    }
+    return diffCommand({ a: target, b: extra[0], ...(extra[1] ? { file: extra[1] } : {}), fail: values.fail ?? false, output });
+  }
   const arity = command === 'explain' ? 1 : 0;
   if (!target || extra.length !== arity) {
     const operands = { run: 'IMAGE', explain: 'IMAGE SYMBOL' }[command] ?? 'FILE';

@@ -35,3 +35,13 @@ floor_console_putc:
 	strb	w0, [x1, #UART_DR]
 	ret
 	.size	floor_console_putc, . - floor_console_putc
+
+// ---------------------------------------------------------------------------
+// floor_park_secondaries: nothing to do: virt starts only core 0 (the
+// others wait for PSCI CPU_ON).
+// ---------------------------------------------------------------------------
+	.globl	floor_park_secondaries
+	.type	floor_park_secondaries, %function
+floor_park_secondaries:
+	ret
+	.size	floor_park_secondaries, . - floor_park_secondaries

@@ -42,3 +42,13 @@ floor_console_putc:
 	str	w0, [x1, #UART_FIFO]
 	ret
 	.size	floor_console_putc, . - floor_console_putc
+
+// ---------------------------------------------------------------------------
+// floor_park_secondaries: nothing to do: zcu102 starts only core 0 (the
+// others wait for PSCI CPU_ON).
+// ---------------------------------------------------------------------------
+	.globl	floor_park_secondaries
+	.type	floor_park_secondaries, %function
+floor_park_secondaries:
+	ret
+	.size	floor_park_secondaries, . - floor_park_secondaries

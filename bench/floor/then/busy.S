@@ -7,10 +7,13 @@
 	.text
 
 // ---------------------------------------------------------------------------
-// floor_then: a branch to itself.
+// floor_then: parks the other cores (where the board left any running),
+// then branches to itself.
 // ---------------------------------------------------------------------------
 	.globl	floor_then
 	.type	floor_then, %function
 floor_then:
-	b	floor_then
+	bl	floor_park_secondaries
+.L_spin:
+	b	.L_spin
 	.size	floor_then, . - floor_then

@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: MIT
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { findBoard } from '../boards/index.ts';
+import { tryReadAssemblyManifest } from './assembly.ts';
+import { loadCatalog } from './catalog.ts';
+import { KilnError } from './errors.ts';
+import { resolveConfig, type Resolution } from './kconfig/index.ts';
+import { reasonFor } from './plan/index.ts';
+import type { ImageManifest } from './plan/manifest.ts';
+import { imageRequests } from './resolve.ts';
+
+/** One image's side of a diff: what synth and build wrote, read back. */
+interface Side {
+  readonly manifest: ImageManifest;
+  readonly config: ReadonlyMap<string, string>;
+  readonly plan: LinkPlanDoc;
+  /** Library name to total bytes, when the image was built. */
+  readonly sizes?: ReadonlyMap<string, number>;
+  readonly artifactBytes?: number;
+  /** Re-resolved lazily for reasons. */
+  readonly resolution: () => Resolution;
+}
+
+interface LinkPlanDoc {
+  readonly libraries?: readonly { readonly name: string; readonly symbols?: readonly string[]; readonly sources?: readonly string[] }[];
+  readonly toolchain?: { readonly cflags?: readonly string[]; readonly ldflags?: readonly string[] };
+}
+
+/**
+ * Compares two assembly folders image by image: changed Kconfig symbols
+ * (with the resolver's reason on each side), libraries added or removed,
+ * link-plan changes, and size deltas per library when both were built.
+ * Only meaning is compared: no paths, times or hashes. Returns the lines
+ * to print; empty when the assemblies are equivalent.
+ */
+export function diffAssemblies(a: string, b: string): string[] {
+  const ma = assembly(a);
+  const mb = assembly(b);
+  const ids = [...new Set([...ma.images.map((i) => i.id), ...mb.images.map((i) => i.id)])].sort();
+  const out: string[] = [];
+  for (const id of ids) {
+    const inA = ma.images.find((i) => i.id === id);
+    const inB = mb.images.find((i) => i.id === id);
+    if (!inA) {
+      out.push(`image ${id}: added (${inB!.board})`);
+      continue;
+    }
+    if (!inB) {
+      out.push(`image ${id}: removed (${inA.board})`);
+      continue;
+    }
+    const lines = diffImage(readSide(a, id), readSide(b, id));
+    if (lines.length) out.push(`image ${id}:`, ...lines.map((l) => `  ${l}`));
+  }
+  return out;
+}
+
+function assembly(dir: string) {
+  const m = tryReadAssemblyManifest(dir);
+  if (!m) throw new KilnError([{ message: `${dir} is not a Kiln assembly folder (no manifest.json)`, hint: 'give two assembly folders, or two git revisions and the program' }]);
+  return m;
+}
+
+function readSide(outdir: string, id: string): Side {
+  const dir = join(outdir, id);
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as ImageManifest;
+  const reportFile = join(dir, manifest.files.report);
+  const report = existsSync(reportFile) ? JSON.parse(readFileSync(reportFile, 'utf8')) as Record<string, unknown> : undefined;
+  let resolution: Resolution | undefined;
+  return {
+    manifest,
+    config: parseDotConfig(readFileSync(join(dir, manifest.files.config), 'utf8')),
+    plan: parse(readFileSync(join(dir, manifest.files.linkPlan), 'utf8')) as LinkPlanDoc,
+    ...sizesOf(report),
+    resolution: () => {
+      const catalog = loadCatalog();
+      resolution ??= resolveConfig(catalog.kconfig, imageRequests(manifest.spec, findBoard(manifest.spec.board), catalog));
+      return resolution;
+    },
+  };
+}
+
+/** Library totals from report.json (sizes.rows), when the build wrote them. */
+function sizesOf(report: Record<string, unknown> | undefined): { sizes?: ReadonlyMap<string, number>; artifactBytes?: number } {
+  if (!report) return {};
+  const artifact = report.artifact as { bytes?: number } | undefined;
+  const rows = (report.sizes as { rows?: { name: string; kind?: string; total: number }[] } | undefined)?.rows;
+  return {
+    ...(typeof artifact?.bytes === 'number' ? { artifactBytes: artifact.bytes } : {}),
+    ...(rows ? { sizes: new Map(rows.map((r) => [r.name, r.total])) } : {}),
+  };
+}
+
+/** Symbol to value from a .config: `CONFIG_X=v`, and `# CONFIG_X is not set` as n. */
+export function parseDotConfig(text: string): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const line of text.split('\n')) {
+    const set = /^CONFIG_([A-Za-z0-9_]+)=(.*)$/.exec(line);
+    if (set) values.set(set[1], set[2]);
+    const unset = /^# CONFIG_([A-Za-z0-9_]+) is not set$/.exec(line);
+    if (unset) values.set(unset[1], 'n');
+  }
+  return values;
+}
+
+function diffImage(a: Side, b: Side): string[] {
+  const out: string[] = [];
+  if (a.manifest.board.id !== b.manifest.board.id) out.push(`board: ${a.manifest.board.id} -> ${b.manifest.board.id}`);
+  for (const field of ['target', 'toolchain'] as const) {
+    if (a.manifest[field] !== b.manifest[field]) out.push(`${field}: ${a.manifest[field]} -> ${b.manifest[field]}`);
+  }
+  const symbols = [...new Set([...a.config.keys(), ...b.config.keys()])].sort();
+  for (const s of symbols) {
+    const va = a.config.get(s) ?? '(undefined)';
+    const vb = b.config.get(s) ?? '(undefined)';
+    if (va === vb) continue;
+    out.push(`symbol ${s}: ${va} -> ${vb}`);
+    out.push(`  was: ${reason(a, s)}; now: ${reason(b, s)}`);
+  }
+  const la = new Set(a.manifest.libraries);
+  const lb = new Set(b.manifest.libraries);
+  for (const l of [...lb].filter((x) => !la.has(x)).sort()) out.push(`library added: ${l}`);
+  for (const l of [...la].filter((x) => !lb.has(x)).sort()) out.push(`library removed: ${l}`);
+  out.push(...diffPlans(a.plan, b.plan));
+  if (a.artifactBytes !== undefined && b.artifactBytes !== undefined && a.artifactBytes !== b.artifactBytes) {
+    out.push(`size ${a.manifest.artifact.file}: ${a.artifactBytes} -> ${b.artifactBytes} (${signed(b.artifactBytes - a.artifactBytes)} bytes)`);
+  }
+  if (a.sizes && b.sizes) {
+    for (const name of [...new Set([...a.sizes.keys(), ...b.sizes.keys()])].sort()) {
+      const sa = a.sizes.get(name) ?? 0;
+      const sb = b.sizes.get(name) ?? 0;
+      if (sa !== sb) out.push(`size ${name}: ${sa} -> ${sb} (${signed(sb - sa)} bytes)`);
+    }
+  }
+  return out;
+}
+
+function reason(side: Side, symbol: string): string {
+  if (!side.config.has(symbol)) return 'not in the tree';
+  try {
+    return reasonFor(symbol, side.resolution());
+  } catch {
+    return 'not in the current tree';
+  }
+}
+
+/** Link-plan changes of the libraries in both images: symbols and sources in and out, flags. */
+function diffPlans(a: LinkPlanDoc, b: LinkPlanDoc): string[] {
+  const out: string[] = [];
+  const byName = (p: LinkPlanDoc) => new Map((p.libraries ?? []).map((l) => [l.name, l]));
+  const pa = byName(a);
+  const pb = byName(b);
+  for (const [name, lb] of [...pb].sort(([x], [y]) => x.localeCompare(y))) {
+    const laLib = pa.get(name);
+    if (!laLib) continue;
+    for (const key of ['symbols', 'sources'] as const) {
+      const before = new Set(laLib[key] ?? []);
+      const after = new Set(lb[key] ?? []);
+      const added = [...after].filter((x) => !before.has(x));
+      const removed = [...before].filter((x) => !after.has(x));
+      if (added.length) out.push(`link plan ${name}: ${key} + ${added.join(' ')}`);
+      if (removed.length) out.push(`link plan ${name}: ${key} - ${removed.join(' ')}`);
+    }
+  }
+  for (const key of ['cflags', 'ldflags'] as const) {
+    const before = (a.toolchain?.[key] ?? []).join(' ');
+    const after = (b.toolchain?.[key] ?? []).join(' ');
+    if (before !== after) out.push(`link plan ${key}: ${before} -> ${after}`);
+  }
+  return out;
+}
+
+function signed(n: number): string {
+  return n > 0 ? `+${n}` : String(n);
+}
