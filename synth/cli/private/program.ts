@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 import { existsSync, readFileSync } from 'node:fs';
-import { extname, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadCatalog } from '../../catalog.ts';
 import { typecheckProgram } from './typecheck.ts';
@@ -67,7 +67,7 @@ export async function synthProgram(opts: ProgramOptions): Promise<AssemblyResult
     throw new KilnError(`${opts.file}: expected a program (${PROGRAM_EXTENSIONS.join(', ')}) or a spec file (${SPEC_EXTENSIONS.join(', ')})`);
   }
   if (opts.typecheck !== false && /\.m?ts$/.test(file)) {
-    const problems = await typecheckProgram(opts.file);
+    const problems = await typecheckProgram(opts.file, { cacheFile: join(resolve(opts.outdir), '.kiln', 'typecheck.json') });
     if (problems.length) throw new KilnError(problems);
   }
   const registry = ((globalThis as Record<symbol, unknown>)[SYNTHESIZED] ??= []) as AssemblyResult[];

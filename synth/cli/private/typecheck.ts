@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { Project as MorphProject, ts as TS } from 'ts-morph';
 import type { Problem } from '../../errors.ts';
 import { displayPath } from '../../../constructs/private/origin.ts';
@@ -28,7 +29,8 @@ let project: MorphProject | undefined;
  * without a scheduler that runs them...) are reported as compile errors
  * at the user's line. Only the program's own diagnostics are returned.
  */
-export async function typecheckProgram(file: string): Promise<Problem[]> {
+export async function typecheckProgram(file: string, opts: { cacheFile?: string } = {}): Promise<Problem[]> {
+  if (opts.cacheFile && stillClean(opts.cacheFile, resolve(file))) return [];
   // Loaded on demand: the compiler costs half a second to load, which --no-typecheck and spec files skip.
   const { Project, ts } = await import('ts-morph');
   // One project per process: Kiln's own sources and the standard library are parsed once, however many programs are checked.
@@ -37,7 +39,7 @@ export async function typecheckProgram(file: string): Promise<Problem[]> {
   const previous = project.getSourceFile(path);
   if (previous) project.removeSourceFile(previous);
   const source = project.addSourceFileAtPath(path);
-  return source.getPreEmitDiagnostics().map((d) => {
+  const problems = source.getPreEmitDiagnostics().map((d) => {
     const start = d.getStart();
     const { line, column } = start === undefined ? { line: 0, column: 0 } : source.getLineAndColumnAtPos(start);
     return {
@@ -45,4 +47,46 @@ export async function typecheckProgram(file: string): Promise<Problem[]> {
       origin: { file: displayPath(resolve(file)), ...(line ? { line, column } : {}) },
     };
   });
+  if (opts.cacheFile && problems.length === 0) remember(opts.cacheFile, path, project.getSourceFiles().map((f) => f.getFilePath()));
+  return problems;
+}
+
+/** The record of a clean check: every file the compiler read, with its size and time. */
+interface CleanCheck {
+  readonly kiln: 'typecheck/1';
+  readonly program: string;
+  readonly files: readonly { readonly path: string; readonly size: number; readonly mtimeMs: number }[];
+}
+
+/**
+ * Whether the program was checked clean and no file the compiler read then
+ * (the program, its imports, Kiln's sources, type declarations) changed
+ * since: then checking again would say the same, and no-op rebuilds skip
+ * the compiler's second or two.
+ */
+function stillClean(cacheFile: string, program: string): boolean {
+  if (!existsSync(cacheFile)) return false;
+  try {
+    const check = JSON.parse(readFileSync(cacheFile, 'utf8')) as CleanCheck;
+    if (check.kiln !== 'typecheck/1' || check.program !== program) return false;
+    return check.files.every((f) => {
+      const st = statSync(f.path, { throwIfNoEntry: false });
+      return st !== undefined && st.size === f.size && st.mtimeMs === f.mtimeMs;
+    });
+  } catch {
+    return false;
+  }
+}
+
+function remember(cacheFile: string, program: string, files: readonly string[]): void {
+  const record: CleanCheck = {
+    kiln: 'typecheck/1',
+    program,
+    files: files.flatMap((path) => {
+      const st = statSync(path, { throwIfNoEntry: false });
+      return st ? [{ path, size: st.size, mtimeMs: st.mtimeMs }] : [];
+    }),
+  };
+  mkdirSync(dirname(cacheFile), { recursive: true });
+  writeFileSync(cacheFile, JSON.stringify(record));
 }
