@@ -19,6 +19,18 @@ export interface DeviceBinding {
   readonly fields: Readonly<Record<string, string>>;
 }
 
+/**
+ * An upstream source a library builds from: a Debian source package at a
+ * version, and the SHA-256 of every file `apt-get source` downloads for it.
+ */
+export interface UpstreamPin {
+  readonly package: string;
+  readonly version: string;
+  readonly sha256: Readonly<Record<string, string>>;
+  /** The upstream license (SPDX id), for the SBOM. */
+  readonly license?: string;
+}
+
 /** A micro-library's manifest (lib/<dir>/library.yaml), with its folder. */
 export interface LibraryManifest {
   readonly name: string;
@@ -40,6 +52,8 @@ export interface LibraryManifest {
    * the slot's symbol cannot fill that slot.
    */
   readonly slots: Readonly<Partial<Record<'boot' | 'app' | 'scheduler', string>>>;
+  /** The upstream source unpacked at <dir>/upstream, when the library builds one. */
+  readonly upstream?: UpstreamPin;
 }
 
 /** The catalog plus what the later phases need: manifests and the Kconfig tree. */
@@ -139,5 +153,21 @@ function readManifest(file: string, dir: string): LibraryManifest {
     sources,
     binds: (m.binds ?? {}) as Record<string, DeviceBinding>,
     slots: (m.slots ?? {}) as LibraryManifest['slots'],
+    ...(m.upstream ? { upstream: readUpstream(m.upstream, bad) } : {}),
+  };
+}
+
+function readUpstream(raw: unknown, bad: (what: string) => KilnError): UpstreamPin {
+  const u = raw as Record<string, unknown>;
+  if (typeof u?.package !== 'string' || typeof u.version !== 'string') throw bad('upstream needs "package" and "version"');
+  const sha = u.sha256 as Record<string, unknown> | undefined;
+  if (!sha || typeof sha !== 'object' || Object.values(sha).some((h) => typeof h !== 'string' || !/^[0-9a-f]{64}$/.test(h))) {
+    throw bad('upstream.sha256 must map every downloaded file to its SHA-256');
+  }
+  return {
+    package: u.package,
+    version: u.version,
+    sha256: sha as Record<string, string>,
+    ...(typeof u.license === 'string' ? { license: u.license } : {}),
   };
 }

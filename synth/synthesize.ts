@@ -7,6 +7,7 @@ import { KilnError, type Problem } from './errors.ts';
 import { compileCommands, planImage, rootNinja, sharedFiles, type ImagePlan } from './plan/index.ts';
 import { pruneSharedHeaders } from './shared-files.ts';
 import { resolveImage, type ImageOrigins } from './resolve.ts';
+import { ensureUpstream } from './upstream.ts';
 import type { ImageSpec, Origin } from './spec/image-spec.ts';
 import type { Policy } from './policy.ts';
 import { validateImageSpecs } from './spec/validate.ts';
@@ -24,6 +25,8 @@ export interface SynthesizeOptions {
   readonly catalog?: KilnCatalog;
   /** Fleet-wide rules every image must pass. */
   readonly policies?: readonly Policy[];
+  /** Told about slow work, such as the first download of an upstream source. @default a line on stderr */
+  readonly onProgress?: (message: string) => void;
 }
 
 /** What synth wrote. */
@@ -58,6 +61,10 @@ export function synthesize(given: readonly ImageSpec[], options: SynthesizeOptio
       const board = findBoard(spec.board);
       const origins = options.origins?.get(spec.id);
       const resolution = resolveImage(spec, board, catalog, origins);
+      // Upstream sources (lwIP, Lua, SQLite...) must be on disk before planning reads them.
+      for (const m of catalog.manifests.values()) {
+        if (m.upstream && resolution.isEnabled(m.symbol)) ensureUpstream(m, { root: catalog.root, onProgress: options.onProgress ?? ((msg) => process.stderr.write(`kiln: ${msg}\n`)) });
+      }
       const plan = planImage(spec, board, resolution, catalog);
       for (const policy of options.policies ?? []) {
         const found = policy.check({

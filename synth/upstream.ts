@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: MIT
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { LibraryManifest, UpstreamPin } from './catalog.ts';
+import { KilnError } from './errors.ts';
+
+/** Where fetched sources are kept between builds, so later builds work offline. */
+export function cacheDir(): string {
+  return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'kiln');
+}
+
+/** Options of ensureUpstream(). */
+export interface UpstreamOptions {
+  /** The Kiln root holding lib/. */
+  readonly root: string;
+  /** @default cacheDir() */
+  readonly cache?: string;
+  /** Told about slow work (the first download). */
+  readonly onProgress?: (message: string) => void;
+}
+
+/**
+ * Makes a library's upstream source available at lib/<dir>/upstream: the
+ * Debian source package named in its manifest, fetched once with
+ * `apt-get source`, checked against the pinned SHA-256 of every file,
+ * unpacked with dpkg-source into the cache, and linked into the library
+ * folder so its sources are listed like any other (`upstream/src/lapi.c`).
+ *
+ * The host's apt configuration is not changed: the deb-src lines are
+ * derived from its sources into a private apt state inside the cache.
+ */
+export function ensureUpstream(manifest: LibraryManifest, opts: UpstreamOptions): string | undefined {
+  const pin = manifest.upstream;
+  if (!pin) return undefined;
+  const cache = opts.cache ?? cacheDir();
+  const tree = join(cache, 'upstream', `${pin.package}_${pin.version}`);
+  if (!existsSync(join(tree, '.kiln-verified'))) {
+    opts.onProgress?.(`fetching ${pin.package} ${pin.version} source with apt-get source (first build only)`);
+    fetchVerified(pin, tree, cache);
+  }
+  const link = join(opts.root, manifest.dir, 'upstream');
+  const current = lstatSync(link, { throwIfNoEntry: false });
+  if (!current || !current.isSymbolicLink() || readlinkSync(link) !== tree) {
+    rmSync(link, { recursive: true, force: true });
+    symlinkSync(tree, link);
+  }
+  return tree;
+}
+
+function fetchVerified(pin: UpstreamPin, tree: string, cache: string): void {
+  const downloads = join(cache, 'upstream', 'downloads', `${pin.package}_${pin.version}`);
+  rmSync(downloads, { recursive: true, force: true });
+  mkdirSync(downloads, { recursive: true });
+  const apt = privateApt(cache);
+  try {
+    execFileSync('apt-get', [...apt, 'source', '--download-only', `${pin.package}=${pin.version}`], { cwd: downloads, stdio: 'pipe' });
+  } catch (cause) {
+    throw new KilnError([{
+      message: `apt-get source could not fetch ${pin.package} ${pin.version}`,
+      hint: 'Debian\'s archive must be reachable for the first build of this library; later builds use the cache',
+    }], { cause, fault: 'user' });
+  }
+  const got = readdirSync(downloads).sort();
+  const problems: string[] = [];
+  for (const [file, want] of Object.entries(pin.sha256)) {
+    if (!got.includes(file)) {
+      problems.push(`${file} was not downloaded`);
+      continue;
+    }
+    const have = createHash('sha256').update(readFileSync(join(downloads, file))).digest('hex');
+    if (have !== want) problems.push(`${file}: SHA-256 ${have}, pinned ${want}`);
+  }
+  for (const file of got) if (!(file in pin.sha256)) problems.push(`${file} was downloaded but is not pinned`);
+  if (problems.length) {
+    throw new KilnError(problems.map((p) => ({ message: `upstream ${pin.package} ${pin.version}: ${p}` })), { fault: 'kiln' });
+  }
+  const dsc = got.find((f) => f.endsWith('.dsc'));
+  if (!dsc) throw new KilnError(`upstream ${pin.package}: no .dsc among ${got.join(', ')}`, { fault: 'kiln' });
+  const unpacking = `${tree}.unpacking-${process.pid}`;
+  rmSync(unpacking, { recursive: true, force: true });
+  // The hashes were checked above against the pins, so the signature check is not needed to trust the files.
+  execFileSync('dpkg-source', ['--no-check', '-x', join(downloads, dsc), unpacking], { stdio: 'pipe' });
+  writeFileSync(join(unpacking, '.kiln-verified'), `${JSON.stringify(pin, null, 2)}\n`);
+  rmSync(tree, { recursive: true, force: true });
+  renameSync(unpacking, tree);
+}
+
+/** apt-get options for a private apt state with deb-src lines derived from the host's sources. */
+function privateApt(cache: string): string[] {
+  const dir = join(cache, 'apt');
+  const parts = join(dir, 'sources.list.d');
+  const lists = join(dir, 'lists');
+  mkdirSync(join(lists, 'partial'), { recursive: true });
+  mkdirSync(parts, { recursive: true });
+  mkdirSync(join(dir, 'cache', 'archives', 'partial'), { recursive: true });
+  writeFileSync(join(parts, 'kiln-deb-src.sources'), debSrcStanzas());
+  const opts = [
+    '-q',
+    '-o', 'Dir::Etc::SourceList=/dev/null',
+    '-o', `Dir::Etc::SourceParts=${parts}`,
+    '-o', `Dir::State::Lists=${lists}`,
+    '-o', `Dir::Cache=${join(dir, 'cache')}`,
+    '-o', 'APT::Sandbox::User=root',
+  ];
+  const stamp = join(dir, 'updated');
+  if (!existsSync(stamp)) {
+    execFileSync('apt-get', [...opts, 'update'], { stdio: 'pipe' });
+    writeFileSync(stamp, '');
+  }
+  return opts;
+}
+
+/** The host's deb822 and one-line apt sources, turned into deb-src entries. */
+function debSrcStanzas(): string {
+  const out: string[] = [];
+  const d = '/etc/apt/sources.list.d';
+  for (const f of existsSync(d) ? readdirSync(d).sort() : []) {
+    if (f.endsWith('.sources')) out.push(readFileSync(join(d, f), 'utf8').replace(/^Types:.*$/gm, 'Types: deb-src'));
+    if (f.endsWith('.list')) out.push(oneLineToDeb822(readFileSync(join(d, f), 'utf8')));
+  }
+  if (existsSync('/etc/apt/sources.list')) out.push(oneLineToDeb822(readFileSync('/etc/apt/sources.list', 'utf8')));
+  return out.filter(Boolean).join('\n\n');
+}
+
+function oneLineToDeb822(text: string): string {
+  return text.split('\n').map((l) => /^deb\s+(\[[^\]]*\]\s+)?(\S+)\s+(\S+)\s+(.+)$/.exec(l.trim())).filter((m) => m !== null)
+    .map((m) => `Types: deb-src\nURIs: ${m![2]}\nSuites: ${m![3]}\nComponents: ${m![4]}${m![1]?.includes('signed-by=') ? `\nSigned-By: ${/signed-by=([^\s\]]+)/.exec(m![1])![1]}` : ''}`)
+    .join('\n\n');
+}
