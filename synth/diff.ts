@@ -82,11 +82,11 @@ function readSide(outdir: string, id: string): Side {
   };
 }
 
-/** Library totals from report.json (sizes.rows), when the build wrote them. */
+/** Library totals from report.json (sizes.libraries), when the build wrote them. */
 function sizesOf(report: Record<string, unknown> | undefined): { sizes?: ReadonlyMap<string, number>; artifactBytes?: number } {
   if (!report) return {};
   const artifact = report.artifact as { bytes?: number } | undefined;
-  const rows = (report.sizes as { rows?: { name: string; kind?: string; total: number }[] } | undefined)?.rows;
+  const rows = (report.sizes as { libraries?: { name: string; total: number }[] } | undefined)?.libraries;
   return {
     ...(typeof artifact?.bytes === 'number' ? { artifactBytes: artifact.bytes } : {}),
     ...(rows ? { sizes: new Map(rows.map((r) => [r.name, r.total])) } : {}),
