@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 import { existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadCatalog } from '../../catalog.ts';
 import { typecheckProgram } from './typecheck.ts';
+import { cacheDir } from '../../upstream.ts';
 import { KilnError } from '../../errors.ts';
 import { loadSpecFile, type SpecOrigins } from '../../spec/load.ts';
 import { synthesize, type AssemblyResult, type ImageOrigins } from '../../synthesize.ts';
@@ -67,7 +69,8 @@ export async function synthProgram(opts: ProgramOptions): Promise<AssemblyResult
     throw new KilnError(`${opts.file}: expected a program (${PROGRAM_EXTENSIONS.join(', ')}) or a spec file (${SPEC_EXTENSIONS.join(', ')})`);
   }
   if (opts.typecheck !== false && /\.m?ts$/.test(file)) {
-    const problems = await typecheckProgram(opts.file, { cacheFile: join(resolve(opts.outdir), '.kiln', 'typecheck.json') });
+    const key = createHash('sha256').update(file).digest('hex').slice(0, 16);
+    const problems = await typecheckProgram(opts.file, { cacheFile: join(cacheDir(), 'typecheck', `${key}.json`) });
     if (problems.length) throw new KilnError(problems);
   }
   const registry = ((globalThis as Record<symbol, unknown>)[SYNTHESIZED] ??= []) as AssemblyResult[];

@@ -39,11 +39,15 @@ export async function typecheckProgram(file: string, opts: { cacheFile?: string 
   const previous = project.getSourceFile(path);
   if (previous) project.removeSourceFile(previous);
   const source = project.addSourceFileAtPath(path);
-  const problems = source.getPreEmitDiagnostics().map((d) => {
+  // After a syntax error the rest is the parser's recovery talking: report the first syntax error alone.
+  const syntax = project.getProgram().getSyntacticDiagnostics(source);
+  const diagnostics = syntax.length ? syntax.slice(0, 1) : source.getPreEmitDiagnostics();
+  const problems = diagnostics.map((d) => {
     const start = d.getStart();
     const { line, column } = start === undefined ? { line: 0, column: 0 } : source.getLineAndColumnAtPos(start);
+    const text = ts.flattenDiagnosticMessageText(d.compilerObject.messageText, '\n  ');
     return {
-      message: `TS${d.getCode()}: ${ts.flattenDiagnosticMessageText(d.compilerObject.messageText, '\n  ')}`,
+      message: syntax.length ? `syntax error: ${text} (TS${d.getCode()})` : `TS${d.getCode()}: ${text}`,
       origin: { file: displayPath(resolve(file)), ...(line ? { line, column } : {}) },
     };
   });
