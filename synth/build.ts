@@ -1,12 +1,36 @@
 // SPDX-License-Identifier: MIT
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 import { tryReadAssemblyManifest, writeIfChanged } from './assembly.ts';
+import { checkBudget, type BudgetReport } from './budget.ts';
 import { KilnError } from './errors.ts';
+import { SOURCE_DATE_EPOCH } from './plan/ninja.ts';
 import type { ImageManifest } from './plan/manifest.ts';
-import { requireTools } from './tools.ts';
+import { contentBytesOf, imageReport, reportInputs, type BuildReport, type SizeSaving } from './report/image-report.ts';
+import { findToolchain } from './toolchain.ts';
+import { requireTools, type HostTool } from './tools.ts';
+import type { ToolchainId } from './spec/image-spec.ts';
+
+export type { BuildReport, SizeSaving } from './report/image-report.ts';
+export { formatReport } from './report/table.ts';
+
+/** One step ninja started, as `kiln build` shows it. */
+export interface BuildProgress {
+  /** Steps finished or started so far, and in all (ninja's %f/%t). */
+  readonly done: number;
+  readonly total: number;
+  readonly step: 'compile' | 'link' | 'objcopy' | 'other';
+  /** What the step works on: a source, or an image. */
+  readonly what: string;
+  /** The images the step is for, as ninja's description gives them ("hello +9"). */
+  readonly images: string;
+  /** Phase of the whole build: compiling and linking, or measuring a size study. */
+  readonly phase: 'build' | 'size-study';
+  /** ninja's line. */
+  readonly line: string;
+}
 
 /** Options of buildAssembly(). */
 export interface BuildOptions {
@@ -14,18 +38,16 @@ export interface BuildOptions {
   readonly outdir: string;
   /** Image ids to build. @default every image in the assembly */
   readonly images?: readonly string[];
-  /** Called with each line of progress (ninja's "[n/m] CC ..."). */
-  readonly onProgress?: (line: string) => void;
+  /** Called as each step starts. */
+  readonly onProgress?: (progress: BuildProgress) => void;
   /** Parallel jobs. @default ninja's own default */
   readonly jobs?: number;
-}
-
-/** report.json: written only after an image built; its presence means the artifact is good. */
-export interface BuildReport {
-  readonly kiln: 'build-report/1';
-  readonly id: string;
-  readonly artifact: { readonly file: string; readonly bytes: number; readonly sha256: string };
-  readonly elf: { readonly file: string; readonly bytes: number };
+  /**
+   * Also link each image without --gc-sections and with LTO flipped, and
+   * report what each option saves. Costs a second set of compiles.
+   * @default false
+   */
+  readonly sizeStudy?: boolean;
 }
 
 /** What a build did. */
@@ -33,40 +55,71 @@ export interface BuildResult {
   readonly reports: readonly BuildReport[];
   /** ninja's full output. */
   readonly log: string;
+  /** Milliseconds ninja ran (the build proper, without synth and reports). */
+  readonly ninjaMs: number;
+}
+
+/** The tools a toolchain needs, for requireTools. */
+function toolsFor(ids: Iterable<ToolchainId>): HostTool[] {
+  const tools = new Map<string, HostTool>([['ninja', { program: 'ninja', debianPackage: 'ninja-build' }]]);
+  for (const id of ids) for (const t of findToolchain(id).tools) tools.set(t.program, t);
+  // The report reads DWARF with GNU readelf whichever backend built the image.
+  tools.set('aarch64-linux-gnu-readelf', { program: 'aarch64-linux-gnu-readelf', debianPackage: 'binutils-aarch64-linux-gnu' });
+  return [...tools.values()];
 }
 
 /**
- * Runs ninja over the assembly and writes each built image's report.json.
- * On failure, every requested image that is not up to date loses its ELF,
- * artifact and report, so nothing stale looks like a good image, and the
- * error names the source that failed to compile.
+ * Runs ninja over the assembly and writes each built image's report.json
+ * and sbom.spdx.json. On failure, every requested image that is not up to
+ * date loses its ELF, artifact and report, so nothing stale looks like a
+ * good image, and the error names the source that failed and the images
+ * that needed it.
  */
 export async function buildAssembly(opts: BuildOptions): Promise<BuildResult> {
   const manifest = tryReadAssemblyManifest(opts.outdir);
   if (!manifest) throw new KilnError(`${opts.outdir} is not a Kiln assembly folder (no manifest.json): run kiln synth first`);
   const ids = opts.images ?? manifest.images.map((i) => i.id);
   const images = ids.map((id) => readImageManifest(opts.outdir, id));
-  requireTools([
-    { program: 'ninja', debianPackage: 'ninja-build' },
-    ...[...new Set(images.map((m) => m.toolchain))].flatMap(() => [
-      { program: 'aarch64-linux-gnu-gcc', debianPackage: 'gcc-aarch64-linux-gnu' },
-      { program: 'aarch64-linux-gnu-objcopy', debianPackage: 'binutils-aarch64-linux-gnu' },
-    ]),
-  ]);
-  for (const m of images) rmSync(join(opts.outdir, m.id, m.files.report), { force: true });
+  requireTools(toolsFor(new Set(images.map((m) => m.toolchain as ToolchainId))));
+  // Reports are removed before ninja runs (a failed build must not leave one), but kept in memory:
+  // an image whose ELF, artifact and plan did not change gets its report back as it was.
+  const previous = new Map<string, string>();
+  for (const m of images) {
+    const file = join(opts.outdir, m.id, m.files.report);
+    if (existsSync(file)) previous.set(m.id, readFileSync(file, 'utf8'));
+    rmSync(file, { force: true });
+  }
 
-  const args = ['-C', opts.outdir, '-k', '0', ...(opts.jobs ? ['-j', String(opts.jobs)] : []), ...ids];
-  const { code, log } = await runNinja(args, opts.onProgress);
+  const jobs = opts.jobs ? ['-j', String(opts.jobs)] : [];
+  const started = performance.now();
+  const { code, log } = await runNinja(['-C', opts.outdir, '-k', '0', ...jobs, ...ids], (p) => opts.onProgress?.({ ...p, phase: 'build' }));
+  const ninjaMs = performance.now() - started;
   if (code !== 0) {
     for (const m of images) {
       if (!(await upToDate(opts.outdir, m.id))) {
         for (const f of [m.files.elf, m.files.artifact, m.files.map]) rmSync(join(opts.outdir, m.id, f), { force: true });
       }
     }
-    throw new KilnError(failures(log, ids), { cause: new Error(log) });
+    throw new KilnError(failures(log, images, opts.outdir), { cause: new Error(log) });
   }
-  const reports = images.map((m) => writeReport(opts.outdir, m));
-  return { reports, log };
+  let studies = new Map<string, SizeSaving[]>();
+  if (opts.sizeStudy) {
+    const study = await runNinja(['-C', opts.outdir, '-k', '0', ...jobs, ...ids.map((id) => `${id}/size-study`)], (p) => opts.onProgress?.({ ...p, phase: 'size-study' }));
+    if (study.code !== 0) throw new KilnError(failures(study.log, images, opts.outdir), { cause: new Error(study.log) });
+    studies = new Map(images.map((m) => [m.id, sizeSavings(opts.outdir, m)]));
+  }
+  // Objects no image uses any more (an option changed, a library left): ninja knows them from its log.
+  await runNinja(['-C', opts.outdir, '-t', 'cleandead']);
+  const reports = images.map((m) => writeReports(opts.outdir, m, studies.get(m.id), previous.get(m.id)));
+  // Budgets: an image over its limits is not a good image, so it loses its report (kiln run refuses it).
+  const overruns = images.flatMap((m, i) => {
+    const before = previous.get(m.id);
+    const problems = checkBudget(m.id, m.spec.budget, reports[i], before ? JSON.parse(before) as BudgetReport : undefined);
+    if (problems.length) rmSync(join(opts.outdir, m.id, m.files.report), { force: true });
+    return problems;
+  });
+  if (overruns.length) throw new KilnError(overruns);
+  return { reports, log, ninjaMs };
 }
 
 /** Reads one image's manifest.json, or says that the image is not in the assembly. */
@@ -82,20 +135,57 @@ export function readImageManifest(outdir: string, id: string): ImageManifest {
   return JSON.parse(readFileSync(file, 'utf8')) as ImageManifest;
 }
 
-function writeReport(outdir: string, m: ImageManifest): BuildReport {
+/** The study's numbers: what each option saves, from the ELFs the variants linked. */
+function sizeSavings(outdir: string, m: ImageManifest): SizeSaving[] {
   const dir = join(outdir, m.id);
-  const artifact = readFileSync(join(dir, m.artifact.file));
-  const report: BuildReport = {
-    kiln: 'build-report/1',
-    id: m.id,
-    artifact: { file: m.artifact.file, bytes: artifact.length, sha256: createHash('sha256').update(artifact).digest('hex') },
-    elf: { file: m.files.elf, bytes: statSync(join(dir, m.files.elf)).size },
-  };
+  const base = contentBytesOf(join(dir, m.files.elf), join(dir, m.files.map));
+  const variant = (name: string) => contentBytesOf(join(dir, 'size-study', `${name}.elf`), join(dir, 'size-study', `${name}.map`));
+  const savings: SizeSaving[] = [];
+  const noGc = variant('no-gc');
+  if (noGc) savings.push({ option: '--gc-sections', bytes: noGc - base, from: noGc, to: base });
+  const noLto = variant('no-lto');
+  if (noLto) savings.push({ option: 'LTO', bytes: noLto - base, from: noLto, to: base });
+  const lto = variant('lto');
+  if (lto) savings.push({ option: 'LTO (off in this image)', bytes: base - lto, from: base, to: lto });
+  return savings;
+}
+
+const STUDY_METHOD = 'The same objects linked again without --gc-sections, and the image compiled and linked again with LTO flipped; '
+  + 'bytes are the code and data of each ELF (input sections in text, rodata and data; alignment padding excluded).';
+
+function writeReports(outdir: string, m: ImageManifest, savings: SizeSaving[] | undefined, previous: string | undefined): BuildReport {
+  const dir = join(outdir, m.id);
+  const files = { outdir, id: m.id, elf: m.files.elf, map: m.files.map, artifact: m.artifact.file, linkPlan: m.files.linkPlan };
+  const old = previous ? (JSON.parse(previous) as Partial<BuildReport>) : undefined;
+  if (!savings && old?.kiln === 'build-report/1' && old.sbom && !old.sizeStudy && old.inputs === reportInputs(files) && existsSync(join(dir, old.sbom))) {
+    writeIfChanged(join(dir, m.files.report), previous!);
+    return old as BuildReport;
+  }
+  const { report, sbom } = imageReport(files, { epoch: SOURCE_DATE_EPOCH, ...(savings ? { sizeStudy: { method: STUDY_METHOD, savings } } : {}) });
+  writeIfChanged(join(dir, report.sbom), `${JSON.stringify(sbom, null, 2)}\n`);
+  // Written last: its presence, with the artifact's hash, is what `kiln run` trusts.
   writeIfChanged(join(dir, m.files.report), `${JSON.stringify(report, null, 2)}\n`);
   return report;
 }
 
-function runNinja(args: readonly string[], onProgress?: (line: string) => void): Promise<{ code: number; log: string }> {
+const STATUS = /^\[(\d+)\/(\d+)\] (CC|LINK|OBJCOPY) (.*)$/;
+
+/** Reads ninja's status line ("[3/12] CC lib/console/console.c (hello +2)") into a progress event. */
+export function parseProgress(line: string): Omit<BuildProgress, 'phase'> | undefined {
+  const m = STATUS.exec(line);
+  if (!m) {
+    const plain = /^\[(\d+)\/(\d+)\] (.*)$/.exec(line);
+    return plain ? { done: Number(plain[1]), total: Number(plain[2]), step: 'other', what: plain[3], images: '', line } : undefined;
+  }
+  const [, done, total, kind, rest] = m;
+  const step = kind === 'CC' ? 'compile' : kind === 'LINK' ? 'link' : 'objcopy';
+  const paren = /^(.*?) \((.*)\)$/.exec(rest);
+  const what = paren ? paren[1] : rest;
+  const images = kind === 'CC' ? (paren?.[2] ?? '') : rest.split(/[/ ]/)[0];
+  return { done: Number(done), total: Number(total), step, what, images, line };
+}
+
+function runNinja(args: readonly string[], onProgress?: (p: Omit<BuildProgress, 'phase'>) => void): Promise<{ code: number; log: string }> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn('ninja', args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NINJA_STATUS: '[%f/%t] ' } });
     let log = '';
@@ -106,7 +196,10 @@ function runNinja(args: readonly string[], onProgress?: (line: string) => void):
       pending += text;
       const lines = pending.split('\n');
       pending = lines.pop() ?? '';
-      for (const line of lines) if (/^\[\d+\/\d+\] /.test(line)) onProgress?.(line);
+      for (const line of lines) {
+        const p = parseProgress(line);
+        if (p) onProgress?.(p);
+      }
     };
     child.stdout.on('data', take);
     child.stderr.on('data', take);
@@ -120,18 +213,32 @@ async function upToDate(outdir: string, id: string): Promise<boolean> {
   return code === 0 && /no work to do/.test(log);
 }
 
-/** Turns ninja's FAILED blocks into problems naming the failing source and the compiler's first error. */
-function failures(log: string, ids: readonly string[]) {
+/** Which images link an object, from their link plans. */
+function usersOf(object: string, images: readonly ImageManifest[], outdir: string): string[] {
+  return images.filter((m) => {
+    try {
+      const plan = parse(readFileSync(join(outdir, m.id, m.files.linkPlan), 'utf8')) as { libraries?: { objects?: string[] }[]; generated?: { object: string }[] };
+      return (plan.libraries ?? []).some((l) => (l.objects ?? []).includes(object)) || (plan.generated ?? []).some((g) => g.object === object);
+    } catch {
+      return false;
+    }
+  }).map((m) => m.id);
+}
+
+/** Turns ninja's FAILED blocks into problems naming the failing source, the images that need it and the compiler's first error. */
+function failures(log: string, images: readonly ImageManifest[], outdir: string) {
   const problems: { message: string; hint?: string }[] = [];
   const blocks = log.split(/^FAILED: /m).slice(1);
   for (const block of blocks) {
-    const [output = '', command = '', ...rest] = block.split('\n');
+    const [outputLine = '', command = '', ...rest] = block.split('\n');
+    const output = outputLine.trim().split(' ')[0];
     const source = / -c (\S+) -o /.exec(command)?.[1]?.replace(/^.*?\/(lib|boards)\//, '$1/');
-    const firstError = rest.find((l) => /error:|undefined reference|cannot find/.test(l))?.trim();
-    const image = ids.find((id) => output.startsWith(`${id}/`));
-    const what = source ? `compiling ${source}` : `building ${output.trim()}`;
+    const firstError = rest.find((l) => /error:|undefined reference|cannot find|undefined symbol/.test(l))?.trim();
+    const owners = source ? usersOf(output, images, outdir) : images.filter((m) => output.startsWith(`${m.id}/`)).map((m) => m.id);
+    const who = owners.length === 1 ? ` (image ${owners[0]})` : owners.length > 1 ? ` (images ${owners.join(', ')})` : '';
+    const what = source ? `compiling ${source}` : `building ${output}`;
     problems.push({
-      message: `${what} failed${image ? ` (image ${image})` : ''}${firstError ? `: ${firstError}` : ''}`,
+      message: `${what} failed${who}${firstError ? `: ${firstError}` : ''}`,
       hint: 'the compiler output above has the details; run with --debug for the full log',
     });
   }

@@ -1,62 +1,216 @@
 // SPDX-License-Identifier: MIT
+import { spawnSync } from 'node:child_process';
 import type { ToolchainId } from './spec/image-spec.ts';
+import type { HostTool } from './tools.ts';
 
-/** A cross toolchain: the programs and the flags every image built with it shares. */
-export interface Toolchain {
-  readonly id: ToolchainId;
-  /** Compiler driver, also used to link. */
-  readonly cc: string;
-  readonly objcopy: string;
-  /** Debian packages that provide the programs (for messages). */
-  readonly packages: readonly string[];
-  /** Flags for every C and assembly source. */
-  readonly cflags: readonly string[];
-  /** Flags for the final link (the linker script and map are added per image). */
-  readonly ldflags: readonly string[];
+/** Where Debian's picolibc for aarch64 lives (package picolibc-aarch64-linux-gnu). */
+export const PICOLIBC_DIR = '/usr/lib/picolibc/aarch64-linux-gnu';
+
+/** The cross gcc whose libgcc.a both backends link (clang-14 ships no aarch64 bare-metal compiler-rt in Debian). */
+const GCC_DRIVER = 'aarch64-linux-gnu-gcc';
+
+/**
+ * Build options an image chooses through Kconfig (lib/toolchain): they
+ * change code generation, so they are part of every object's key.
+ */
+export interface BuildOptions {
+  /** Link-time optimization. @default true */
+  readonly lto: boolean;
+  /** -Os or -O2. @default 'size' */
+  readonly optimize: 'size' | 'speed';
 }
 
-/** Code generation shared by every library: the board's core, size-minded sections, no host assumptions. */
+/** The options every image gets unless its configuration says otherwise. */
+export const DEFAULT_BUILD_OPTIONS: BuildOptions = { lto: true, optimize: 'size' };
+
+/** How a toolchain's linker is driven: through the compiler driver, or lld called directly. */
+export type LinkerKind = 'gcc-driver' | 'lld';
+
+/**
+ * A cross toolchain as data: the programs, and the flags an image built
+ * with it gets for given build options. Everything in here ends up in the
+ * link plan and in build.ninja; nothing is decided later.
+ */
+export interface Toolchain {
+  readonly id: ToolchainId;
+  /** Compiler for C and assembly sources. */
+  readonly cc: string;
+  /** Program that links. */
+  readonly ld: string;
+  readonly linker: LinkerKind;
+  readonly objcopy: string;
+  /** Programs a build needs, with the Debian package of each (for messages and the version report). */
+  readonly tools: readonly HostTool[];
+}
+
+/** Flags for one image: compiling (C and assembly) and linking. */
+export interface ToolchainFlags {
+  /** Flags for every C source. */
+  readonly cflags: readonly string[];
+  /** Flags for every assembly (.S) source. */
+  readonly asflags: readonly string[];
+  /** Flags of the final link (the linker script, map and output are added by the build rule). */
+  readonly ldflags: readonly string[];
+  /** Archives linked after the objects. */
+  readonly libs: readonly string[];
+  /** How the link asks for a map file: the map path is appended. */
+  readonly mapFlag: string;
+}
+
+/** Code generation every library shares: the board's core, no host assumptions. */
 const COMMON_CFLAGS = [
   '-mcpu=cortex-a53',
   // The MMU is off in the skeleton, so memory is Device-typed and unaligned accesses fault on hardware.
   '-mstrict-align',
-  '-Os',
   '-g',
   '-std=gnu11',
+  // One section per function and per object: --gc-sections can then drop what nothing references.
   '-ffunction-sections',
   '-fdata-sections',
   '-fno-pie',
   '-fno-stack-protector',
   '-fno-asynchronous-unwind-tables',
   '-fno-unwind-tables',
-  // gcc 12 turns hand-written copy loops into calls to memcpy/memset themselves.
-  '-fno-tree-loop-distribute-patterns',
   '-Wall',
   '-Wextra',
-  '-flto',
 ];
+
+/** Stands for the Kiln checkout in flags; build.ninja and compile_commands.json fill it in. */
+export const KILN_ROOT_TOKEN = '{kiln}';
+/** Stands for the assembly folder (the build's working directory) in flags. */
+export const ASSEMBLY_TOKEN = '{assembly}';
+
+/**
+ * Paths that must not reach the ELF: the Kiln checkout becomes /kiln and
+ * the assembly folder (the working directory, which gcc's LTO records as
+ * the compilation directory) becomes ".". gcc lets the last matching map
+ * win, so the more specific one comes last.
+ */
+const PREFIX_MAPS = [`-ffile-prefix-map=${KILN_ROOT_TOKEN}=/kiln`, `-ffile-prefix-map=${ASSEMBLY_TOKEN}=.`];
 
 const GCC: Toolchain = {
   id: 'gcc',
-  cc: 'aarch64-linux-gnu-gcc',
+  cc: GCC_DRIVER,
+  ld: GCC_DRIVER,
+  linker: 'gcc-driver',
   objcopy: 'aarch64-linux-gnu-objcopy',
-  packages: ['gcc-aarch64-linux-gnu', 'binutils-aarch64-linux-gnu', 'picolibc-aarch64-linux-gnu'],
-  cflags: ['--specs=picolibc.specs', ...COMMON_CFLAGS],
-  ldflags: [
-    '--specs=picolibc.specs',
-    '-static',
-    '-nostartfiles',
-    '-no-pie',
-    '-mcpu=cortex-a53',
-    '-Os',
-    '-flto',
-    '-Wl,--gc-sections',
-    '-Wl,--no-warn-rwx-segments',
+  tools: [
+    { program: GCC_DRIVER, debianPackage: 'gcc-aarch64-linux-gnu' },
+    { program: 'aarch64-linux-gnu-objcopy', debianPackage: 'binutils-aarch64-linux-gnu' },
   ],
 };
 
-/** The toolchain with this id; clang is not available yet. */
+const CLANG: Toolchain = {
+  id: 'clang',
+  cc: 'clang-14',
+  ld: 'ld.lld-14',
+  linker: 'lld',
+  // GNU objcopy/strip inflate lld's output; LLVM's own tools do not.
+  objcopy: 'llvm-objcopy-14',
+  tools: [
+    { program: 'clang-14', debianPackage: 'clang-14' },
+    { program: 'ld.lld-14', debianPackage: 'lld-14' },
+    { program: 'llvm-objcopy-14', debianPackage: 'llvm-14' },
+    // libgcc.a for aarch64 comes with the cross gcc.
+    { program: GCC_DRIVER, debianPackage: 'gcc-aarch64-linux-gnu' },
+  ],
+};
+
+/** The toolchain with this id. */
 export function findToolchain(id: ToolchainId): Toolchain {
-  if (id === 'gcc') return GCC;
-  throw new Error(`toolchain "${id}" is not supported yet; use 'gcc'`);
+  switch (id) {
+    case 'gcc':
+      return GCC;
+    case 'clang':
+      return CLANG;
+    default:
+      throw new Error(`unknown toolchain "${String(id)}"; use 'gcc' or 'clang'`);
+  }
+}
+
+/** The flags an image built with `tc` and `opts` compiles and links with. */
+export function toolchainFlags(tc: Toolchain, opts: BuildOptions, link: { readonly gcSections: boolean } = { gcSections: true }): ToolchainFlags {
+  const opt = opts.optimize === 'speed' ? '-O2' : '-Os';
+  const lto = opts.lto ? ['-flto'] : [];
+  if (tc.linker === 'gcc-driver') {
+    const cflags = [
+      '--specs=picolibc.specs',
+      ...COMMON_CFLAGS,
+      opt,
+      // gcc 12 turns hand-written copy loops into calls to memcpy/memset themselves.
+      '-fno-tree-loop-distribute-patterns',
+      ...lto,
+      ...PREFIX_MAPS,
+    ];
+    return {
+      cflags,
+      // Assembly has no intermediate representation to optimize at link time: -flto changes nothing for it.
+      asflags: cflags.filter((f) => f !== '-flto'),
+      ldflags: [
+        '--specs=picolibc.specs',
+        '-static',
+        '-nostartfiles',
+        '-no-pie',
+        // With LTO, code is generated at link time: it needs the code generation flags again.
+        '-mcpu=cortex-a53',
+        '-mstrict-align',
+        opt,
+        '-g',
+        '-ffunction-sections',
+        '-fdata-sections',
+        '-fno-tree-loop-distribute-patterns',
+        ...lto,
+        // One LTRANS unit: the same partitioning whatever the machine's core count.
+        ...(opts.lto ? ['-flto-partition=one'] : []),
+        ...PREFIX_MAPS,
+        // picolibc.specs asks for --gc-sections itself: turning it off must be said after it.
+        link.gcSections ? '-Wl,--gc-sections' : '-Wl,--no-gc-sections',
+        '-Wl,--build-id=none',
+        '-Wl,--no-warn-rwx-segments',
+      ],
+      libs: [],
+      mapFlag: '-Wl,-Map=',
+    };
+  }
+  const cflags = [
+    '--target=aarch64-none-elf',
+    ...COMMON_CFLAGS,
+    // DWARF 4 names addresses directly (DWARF 5's indexed ones need .debug_addr to read), which the size report relies on.
+    '-gdwarf-4',
+    opt,
+    // picolibc's TLS model (its specs file says the same to gcc).
+    '-ftls-model=local-exec',
+    // picolibc's headers instead of the host's; clang's own (stddef.h, stdarg.h) stay.
+    '-nostdlibinc',
+    '-isystem', `${PICOLIBC_DIR}/include`,
+    ...lto,
+    ...PREFIX_MAPS,
+  ];
+  return {
+    cflags,
+    // clang-14's integrated assembler writes the source path as given into
+    // DWARF, ignoring -ffile-prefix-map: assembly gets no debug info rather
+    // than an absolute path in the image.
+    asflags: cflags.filter((f) => f !== '-flto').map((f) => (f === '-g' ? '-g0' : f)),
+    // -Os/-O2 travel in the bitcode as function attributes, so lld's LTO needs no level of its own.
+    ldflags: [...(link.gcSections ? ['--gc-sections'] : []), '--build-id=none'],
+    libs: ['--start-group', `${PICOLIBC_DIR}/lib/libc.a`, libgccPath(), '--end-group'],
+    mapFlag: '-Map=',
+  };
+}
+
+let libgcc: string | undefined;
+
+/**
+ * libgcc.a of the aarch64 cross gcc, which the clang backend links for the
+ * helpers picolibc and compiled code call (128-bit shifts, soft long double).
+ * Asked of the gcc driver once per process; when gcc is missing the plain
+ * name is kept and the build's tool check says what to install.
+ */
+export function libgccPath(): string {
+  if (libgcc === undefined) {
+    const r = spawnSync(GCC_DRIVER, ['-print-libgcc-file-name'], { encoding: 'utf8' });
+    libgcc = r.status === 0 && r.stdout.trim() ? r.stdout.trim() : 'libgcc.a';
+  }
+  return libgcc;
 }

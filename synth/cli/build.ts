@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 import { relative } from 'node:path';
-import { buildAssembly } from '../build.ts';
+import { buildAssembly, formatReport, type BuildProgress } from '../build.ts';
 import { synthFile } from './private/program.ts';
 import { reportError, type Output } from './private/report.ts';
 
@@ -10,29 +10,61 @@ export interface BuildCommandOptions {
   readonly file: string;
   /** Assembly folder. @default 'kiln.out' */
   readonly outdir: string;
-  /** Show each compile step (otherwise only on a terminal). */
+  /** Show progress (the dispatcher turns it on for a terminal outside CI, or with --progress). */
   readonly progress: boolean;
+  /**
+   * Show progress as one line rewritten in place rather than a line per
+   * step: right for a terminal, wrong for a log.
+   * @default whether stderr is a terminal
+   */
+  readonly live?: boolean;
+  /** Also measure what --gc-sections and LTO save (kiln build --size-study). @default false */
+  readonly sizeStudy?: boolean;
   /** Type-check a TypeScript program first. @default true */
   readonly typecheck?: boolean;
   readonly output: Output;
 }
 
-/** Synthesizes the program, compiles every image with ninja, and prints each artifact's size. */
+/** A progress display: one line rewritten in place on a terminal, or one line per step. */
+function progressDisplay(opts: BuildCommandOptions): { show: (p: BuildProgress) => void; done: () => void } {
+  const live = opts.live ?? Boolean(process.stderr.isTTY);
+  if (!live) return { show: (p) => opts.output.err(p.phase === 'size-study' ? `size study ${p.line}` : p.line), done: () => undefined };
+  let shown = false;
+  return {
+    show: (p) => {
+      const step = p.step === 'compile' ? `compiling ${p.what}` : p.step === 'link' ? 'linking' : p.step === 'objcopy' ? `writing ${p.what}` : p.what;
+      const phase = p.phase === 'size-study' ? 'size study ' : '';
+      const line = `kiln: ${phase}[${p.done}/${p.total}] ${p.images ? `${p.images}: ` : ''}${step}`;
+      const width = process.stderr.columns || 100;
+      process.stderr.write(`\r\x1b[K${line.length > width - 1 ? `${line.slice(0, width - 2)}…` : line}`);
+      shown = true;
+    },
+    done: () => {
+      if (shown) process.stderr.write('\r\x1b[K');
+      shown = false;
+    },
+  };
+}
+
+/**
+ * Synthesizes the program, compiles every image with ninja, and prints
+ * each image's size table (bytes per micro-library, static RAM).
+ */
 export async function buildCommand(opts: BuildCommandOptions): Promise<number> {
+  const display = opts.progress ? progressDisplay(opts) : undefined;
   try {
     const started = performance.now();
     const results = await synthFile({ file: opts.file, outdir: opts.outdir, typecheck: opts.typecheck !== false });
     for (const result of results) {
-      const onProgress = opts.progress ? (line: string) => opts.output.err(line) : undefined;
-      const { reports } = await buildAssembly({ outdir: result.outdir, onProgress });
+      const { reports } = await buildAssembly({ outdir: result.outdir, onProgress: display?.show, sizeStudy: opts.sizeStudy ?? false });
+      display?.done();
       const dir = relative(process.cwd(), result.outdir) || '.';
-      for (const r of reports) {
-        opts.output.out(`${dir}/${r.id}/${r.artifact.file}: ${r.artifact.bytes} bytes (ELF ${r.elf.bytes} bytes)`);
-      }
+      for (const r of reports) for (const line of formatReport(r, `${dir}/${r.id}`)) opts.output.out(line);
     }
     opts.output.err(`built in ${((performance.now() - started) / 1000).toFixed(2)} s`);
     return 0;
   } catch (err) {
+    display?.done();
     return reportError(err, opts.output);
   }
 }

@@ -6,6 +6,7 @@ import { diffCommand } from './diff.ts';
 import { explainCommand } from './explain.ts';
 import { lsCommand } from './ls.ts';
 import { processOutput } from './private/report.ts';
+import { parseForward, type PortForward } from '../run.ts';
 import { runCommand } from './run.ts';
 import { synthCommand } from './synth.ts';
 
@@ -30,8 +31,12 @@ commands:
 options:
   -o, --outdir DIR     assembly folder (default: kiln.out)
       --timeout SEC    run: stop QEMU after SEC seconds
+      --forward H:G    run: forward TCP port H on the host's 127.0.0.1 to port G of the guest
+                       (images with a network stack; repeatable), e.g. --forward 8080:80
       --progress       build: show each compile step even when output is not a terminal
       --quiet          build: show no compile steps
+      --size-study     build: also link each image without --gc-sections and with LTO flipped,
+                       and report the bytes each saves
       --no-typecheck   synth/build: run the program without type-checking it first
       --debug          print stack traces and causes with errors
   -h, --help           this text`;
@@ -49,11 +54,13 @@ export async function main(argv: readonly string[]): Promise<number> {
       options: {
         outdir: { type: 'string', short: 'o', default: 'kiln.out' },
         timeout: { type: 'string' },
+        forward: { type: 'string', multiple: true },
         progress: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         debug: { type: 'boolean', default: false },
         'no-typecheck': { type: 'boolean', default: false },
         check: { type: 'boolean', default: false },
+        'size-study': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         fail: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -91,7 +98,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       return synthCommand({ file: target, outdir, typecheck, output });
     case 'build': {
       const progress = !values.quiet && (values.progress || (process.stderr.isTTY && !process.env.CI));
-      return buildCommand({ file: target, outdir, progress: Boolean(progress), typecheck, output });
+      return buildCommand({ file: target, outdir, progress: Boolean(progress), typecheck, sizeStudy: values['size-study'] ?? false, output });
     }
     case 'run': {
       const timeoutSeconds = values.timeout ? Number(values.timeout) : undefined;
@@ -99,7 +106,16 @@ export async function main(argv: readonly string[]): Promise<number> {
         output.err(`kiln run: --timeout takes a number of seconds, got "${values.timeout}"`);
         return 2;
       }
-      return runCommand({ image: target, outdir, ...(timeoutSeconds ? { timeoutSeconds } : {}), output });
+      const forwards: PortForward[] = [];
+      for (const text of values.forward ?? []) {
+        const f = parseForward(text);
+        if (!f) {
+          output.err(`kiln run: --forward takes HOSTPORT:GUESTPORT (ports 1 to 65535), e.g. 8080:80; got "${text}"`);
+          return 2;
+        }
+        forwards.push(f);
+      }
+      return runCommand({ image: target, outdir, ...(timeoutSeconds ? { timeoutSeconds } : {}), ...(forwards.length ? { forwards } : {}), output });
     }
     case 'ls':
       return lsCommand({ file: target, json: values.json ?? false, output });

@@ -1,15 +1,37 @@
 // SPDX-License-Identifier: MIT
+import { createHash } from 'node:crypto';
 import type { LibraryManifest } from '../catalog.ts';
 import type { LibraryRole } from '../spec/catalog.ts';
-import type { Toolchain } from '../toolchain.ts';
+import { KILN_ROOT_TOKEN, type BuildOptions, type Toolchain, type ToolchainFlags } from '../toolchain.ts';
+import type { IncludeDir, IncludeScanner } from './include-scan.ts';
+
+/**
+ * Where the assembly keeps what images share: content-addressed generated
+ * headers and objects. An underscore cannot start an image id, so no image
+ * folder can collide with it.
+ */
+export const SHARED_DIR = '_shared';
 
 /** One source file to compile, and the object it becomes. */
 export interface CompileUnit {
   /** Source path: relative to the Kiln root for library sources, to the assembly for generated ones. */
   readonly source: string;
   readonly generated: boolean;
+  readonly language: 'c' | 'asm';
   /** Object path relative to the assembly folder. */
   readonly object: string;
+  /** Compiler flags (with {kiln} and {assembly} standing for those folders). */
+  readonly flags: readonly string[];
+  /** -I folders in search order: {kiln}/lib/<x>/include, or _shared/include/<hash> for generated headers. */
+  readonly includes: readonly string[];
+  /**
+   * Hash of the compiler, flags, include folders (which name generated
+   * headers by content) and source: two images with the same key compile
+   * the same bytes, so they share one object. Per-image units have one too.
+   */
+  readonly key: string;
+  /** Whether the object lives under _shared/ (library sources) or in the image folder (generated sources). */
+  readonly shared: boolean;
 }
 
 /** One micro-library linked into the image. */
@@ -17,6 +39,8 @@ export interface LinkedLibrary {
   readonly name: string;
   readonly role: LibraryRole;
   readonly license: string;
+  /** Library folder relative to the Kiln root. */
+  readonly dir: string;
   /** The library's enabled Kconfig symbols that brought its sources in. */
   readonly symbols: readonly string[];
   /** Why the library is in the image (from the resolver). */
@@ -24,20 +48,49 @@ export interface LinkedLibrary {
   readonly units: readonly CompileUnit[];
 }
 
+/** A generated header: its place in the image folder and its content-addressed copy the compiles use. */
+export interface GeneratedHeader {
+  /** Path under the image folder, e.g. include/kiln/config.h. */
+  readonly file: string;
+  /** Include name, e.g. kiln/config.h. */
+  readonly name: string;
+  /** Content-addressed include folder relative to the assembly, e.g. _shared/include/1f2e.... */
+  readonly dir: string;
+}
+
+/** A link of the same image made only to measure what a size option saves (kiln build --size-study). */
+export interface SizeVariant {
+  /** 'no-gc' (without --gc-sections) or 'no-lto'/'lto' (LTO flipped). */
+  readonly name: string;
+  readonly options: BuildOptions;
+  readonly gcSections: boolean;
+  readonly flags: ToolchainFlags;
+  /** Objects in link order: library units, then generated units. */
+  readonly units: readonly CompileUnit[];
+  readonly elf: string;
+  readonly map: string;
+}
+
 /** Everything needed to compile and link one image, as data. */
 export interface LinkPlan {
   readonly image: string;
   readonly board: string;
   readonly toolchain: Toolchain;
-  /** Include folders: generated first, then each library's public folder (Kiln-root relative). */
-  readonly generatedIncludes: readonly string[];
-  readonly libraryIncludes: readonly string[];
+  readonly options: BuildOptions;
+  readonly flags: ToolchainFlags;
+  /** The image's whole include path, in order (each unit uses the part of it its includes reach). */
+  readonly includePath: readonly string[];
+  readonly generatedHeaders: readonly GeneratedHeader[];
+  /** Libraries in link order. */
   readonly libraries: readonly LinkedLibrary[];
+  /** Generated sources (bindings.c), compiled per image and linked last. */
   readonly generated: readonly CompileUnit[];
   readonly linkerScript: string;
   readonly elf: string;
   readonly map: string;
   readonly artifact: { readonly file: string; readonly form: 'raw' | 'arm64-image' };
+  /** Extra links for kiln build --size-study; not built otherwise. */
+  readonly sizeVariants: readonly SizeVariant[];
 }
 
 /** Link order by role: entry code first, the application last. */
@@ -48,9 +101,77 @@ export function linkOrder(libs: readonly LibraryManifest[]): LibraryManifest[] {
   return [...libs].sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.name.localeCompare(b.name));
 }
 
-/** Object file for a source: obj/<library>/<file>.o under the image folder. */
-export function objectPath(imageDir: string, library: string, source: string): string {
-  return `${imageDir}/obj/${library}/${source.replace(/\.[cS]$/, '')}.o`;
+/** A short content hash (hex). */
+export function contentHash(...parts: readonly string[]): string {
+  const h = createHash('sha256');
+  for (const p of parts) h.update(p).update('\0');
+  return h.digest('hex').slice(0, 16);
+}
+
+/**
+ * The generated headers of an image (its files under include/), each in a
+ * folder named by the hash of its name and content: images whose
+ * config.h is identical point at the same folder, images whose config.h
+ * differs cannot be given the same command line.
+ */
+export function generatedHeaders(files: ReadonlyMap<string, string>): GeneratedHeader[] {
+  return [...files.keys()]
+    .filter((f) => f.startsWith('include/'))
+    .sort()
+    .map((file) => {
+      const name = file.slice('include/'.length);
+      return { file, name, dir: `${SHARED_DIR}/include/${contentHash(name, files.get(file) ?? '')}` };
+    });
+}
+
+/** The image's include path: one folder per generated header, then each library's public folder. */
+export function includePath(headers: readonly GeneratedHeader[], files: ReadonlyMap<string, string>, libraries: readonly LibraryManifest[]): IncludeDir[] {
+  return [
+    ...headers.map((h) => ({ dir: h.dir, generated: new Map([[h.name, files.get(h.file) ?? '']]) })),
+    ...libraries.flatMap((m) => (m.include ? [{ dir: m.include }] : [])),
+  ];
+}
+
+/** What compileUnit() needs besides the source. */
+export interface UnitContext {
+  readonly imageDir: string;
+  readonly toolchain: Toolchain;
+  readonly flags: ToolchainFlags;
+  readonly path: readonly IncludeDir[];
+  readonly scanner: IncludeScanner;
+  /** Where per-image objects go, relative to the assembly. @default <image>/obj */
+  readonly objDir?: string;
+}
+
+/**
+ * Plans the compile of one source: its include folders (only those its
+ * #includes reach), its key, and its object. Library sources get a shared
+ * object under _shared/obj/<library>/<key>/; generated sources (given with
+ * their content) get one in the image folder.
+ */
+export function compileUnit(
+  ctx: UnitContext,
+  source: { readonly path: string; readonly library?: string; readonly file?: string; readonly content?: string },
+): CompileUnit {
+  const language = /\.S$/.test(source.path) ? 'asm' : 'c';
+  const generated = source.content !== undefined;
+  const scan = ctx.scanner.scan({ path: source.path, ...(generated ? { content: source.content } : {}) }, ctx.path);
+  const includes = scan.dirs.map((d) => (d.generated ? d.dir : `${KILN_ROOT_TOKEN}/${d.dir}`));
+  const base = language === 'asm' ? ctx.flags.asflags : ctx.flags.cflags;
+  const sourceArg = generated ? source.path : `${KILN_ROOT_TOKEN}/${source.path}`;
+  const key = contentHash(ctx.toolchain.cc, ...base, '--', ...includes, '--', sourceArg);
+  const stem = (source.file ?? source.path.split('/').pop() ?? source.path).replace(/\.[cS]$/, '');
+  const object = generated
+    ? `${ctx.objDir ?? `${ctx.imageDir}/obj`}/${stem}.o`
+    : `${SHARED_DIR}/obj/${source.library}/${key}/${stem}.o`;
+  // gcc seeds LTO section names and some symbol names randomly unless told: the key makes objects reproducible.
+  const flags = ctx.toolchain.id === 'gcc' ? [...base, `-frandom-seed=${key}`] : [...base];
+  return { source: source.path, generated, language, object, flags, includes, key, shared: !generated };
+}
+
+/** Every unit of a plan in link order: library units, then generated ones. */
+export function allUnits(plan: { readonly libraries: readonly LinkedLibrary[]; readonly generated: readonly CompileUnit[] }): CompileUnit[] {
+  return [...plan.libraries.flatMap((l) => l.units), ...plan.generated];
 }
 
 /** The link plan as YAML-ready plain data (paths as the user sees them). */
@@ -58,18 +179,32 @@ export function linkPlanDocument(plan: LinkPlan): Record<string, unknown> {
   return {
     image: plan.image,
     board: plan.board,
-    toolchain: { id: plan.toolchain.id, cc: plan.toolchain.cc, cflags: plan.toolchain.cflags, ldflags: plan.toolchain.ldflags },
-    includes: [...plan.generatedIncludes, ...plan.libraryIncludes],
+    toolchain: {
+      id: plan.toolchain.id,
+      cc: plan.toolchain.cc,
+      ld: plan.toolchain.ld,
+      objcopy: plan.toolchain.objcopy,
+      lto: plan.options.lto,
+      optimize: plan.options.optimize,
+      cflags: plan.flags.cflags,
+      asflags: plan.flags.asflags,
+      ldflags: plan.flags.ldflags,
+      libs: plan.flags.libs,
+    },
+    include_path: plan.includePath,
+    generated_headers: plan.generatedHeaders.map((h) => ({ file: h.file, compiled_from: `${h.dir}/${h.name}` })),
     libraries: plan.libraries.map((lib) => ({
       name: lib.name,
       role: lib.role,
       license: lib.license,
+      dir: lib.dir,
       symbols: lib.symbols,
       reason: lib.reason,
       sources: lib.units.map((u) => u.source),
       objects: lib.units.map((u) => u.object),
+      includes: [...new Set(lib.units.flatMap((u) => u.includes))],
     })),
-    generated: plan.generated.map((u) => ({ source: u.source, object: u.object })),
+    generated: plan.generated.map((u) => ({ source: u.source, object: u.object, includes: u.includes })),
     linker_script: plan.linkerScript,
     outputs: { elf: plan.elf, map: plan.map, artifact: plan.artifact.file, form: plan.artifact.form },
   };

@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: MIT
+import type { LibraryManifest } from '../catalog.ts';
+import type { Resolution } from '../kconfig/index.ts';
+import { DEFAULT_BUILD_OPTIONS, toolchainFlags, type BuildOptions, type Toolchain } from '../toolchain.ts';
+import type { IncludeScanner } from './include-scan.ts';
+import {
+  compileUnit,
+  generatedHeaders,
+  includePath,
+  type CompileUnit,
+  type LinkPlan,
+  type LinkedLibrary,
+  type SizeVariant,
+  type UnitContext,
+} from './link-plan.ts';
+
+/**
+ * The build options an image's configuration chose (lib/toolchain's
+ * Kconfig); an image whose configuration has no such symbols gets the
+ * defaults: LTO on, optimized for size.
+ */
+export function buildOptions(resolution: Pick<Resolution, 'value' | 'isEnabled'>): BuildOptions {
+  const lto = resolution.value('LIBTOOLCHAIN_LTO');
+  return {
+    lto: lto === undefined ? DEFAULT_BUILD_OPTIONS.lto : lto === 'y',
+    optimize: resolution.isEnabled('LIBTOOLCHAIN_OPTIMIZE_SPEED') ? 'speed' : DEFAULT_BUILD_OPTIONS.optimize,
+  };
+}
+
+/** What planCompiles() needs. */
+export interface CompilePlanInput {
+  readonly imageDir: string;
+  readonly toolchain: Toolchain;
+  readonly options: BuildOptions;
+  /** The image's generated files by path in its folder (headers under include/, generated sources). */
+  readonly files: ReadonlyMap<string, string>;
+  /** Enabled libraries in link order, each with what the plan says of it. */
+  readonly libraries: readonly { readonly manifest: LibraryManifest; readonly library: Omit<LinkedLibrary, 'units'> }[];
+  /** Generated C sources among `files`, compiled per image. */
+  readonly generatedSources: readonly string[];
+  readonly scanner: IncludeScanner;
+}
+
+/** The compile half of a link plan. */
+export type CompilePlan = Pick<LinkPlan, 'options' | 'flags' | 'includePath' | 'generatedHeaders' | 'libraries' | 'generated' | 'sizeVariants'>;
+
+/**
+ * Plans every compile of one image: each enabled source with its own key
+ * and object, and the variants a size study links. Pure apart from
+ * reading library sources and headers to follow their #includes.
+ */
+export function planCompiles(input: CompilePlanInput): CompilePlan {
+  const headers = generatedHeaders(input.files);
+  const path = includePath(headers, input.files, input.libraries.map((l) => l.manifest));
+  const unitsWith = (options: BuildOptions, objDir?: string) => {
+    const ctx: UnitContext = {
+      imageDir: input.imageDir,
+      toolchain: input.toolchain,
+      flags: toolchainFlags(input.toolchain, options),
+      path,
+      scanner: input.scanner,
+      ...(objDir ? { objDir } : {}),
+    };
+    const libraries: LinkedLibrary[] = input.libraries.map(({ manifest, library }) => ({
+      ...library,
+      units: library.symbols.flatMap((symbol) => (manifest.sources[symbol] ?? []).map((file) =>
+        compileUnit(ctx, { path: `${manifest.dir}/${file}`, library: manifest.name, file }))),
+    }));
+    const generated: CompileUnit[] = input.generatedSources.map((file) =>
+      compileUnit(ctx, { path: `${input.imageDir}/${file}`, content: input.files.get(file) ?? '' }));
+    return { libraries, generated };
+  };
+  const base = unitsWith(input.options);
+  const variant = (name: string, options: BuildOptions, gcSections: boolean): SizeVariant => {
+    const units = options === input.options ? base : unitsWith(options, `${input.imageDir}/size-study/${name}/obj`);
+    return {
+      name,
+      options,
+      gcSections,
+      flags: toolchainFlags(input.toolchain, options, { gcSections }),
+      units: [...units.libraries.flatMap((l) => l.units), ...units.generated],
+      elf: `${input.imageDir}/size-study/${name}.elf`,
+      map: `${input.imageDir}/size-study/${name}.map`,
+    };
+  };
+  const flipped: BuildOptions = { ...input.options, lto: !input.options.lto };
+  return {
+    options: input.options,
+    flags: toolchainFlags(input.toolchain, input.options),
+    includePath: path.map((d) => d.dir),
+    generatedHeaders: headers,
+    libraries: base.libraries,
+    generated: base.generated,
+    sizeVariants: [
+      variant('no-gc', input.options, false),
+      variant(input.options.lto ? 'no-lto' : 'lto', flipped, true),
+    ],
+  };
+}
+
+/**
+ * The content-addressed copies of every image's generated headers, by path
+ * relative to the assembly: the files the compiles actually include.
+ */
+export function sharedFiles(images: readonly { readonly files: ReadonlyMap<string, string>; readonly linkPlan: LinkPlan }[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const image of images) {
+    for (const h of image.linkPlan.generatedHeaders) out.set(`${h.dir}/${h.name}`, image.files.get(h.file) ?? '');
+  }
+  return out;
+}
