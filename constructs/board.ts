@@ -37,6 +37,32 @@ export interface InterruptController {
   readonly blocks: Readonly<Record<string, number>>;
 }
 
+/** How the board wires the ARM generic timer (its frequency is read from CNTFRQ_EL0, never assumed). */
+export interface GenericTimer {
+  /**
+   * Interrupt of the EL1 physical timer in the interrupt controller's own
+   * numbering: GIC INTID 30 (PPI 14) on GICv2 boards; on the BCM2836
+   * local controller, source bit 1 (CNTPNSIRQ).
+   */
+  readonly irq: number;
+}
+
+/**
+ * A bank of virtio-mmio transport slots (QEMU virt): where the virtio
+ * devices QEMU is given appear. QEMU fills them from the last slot down,
+ * so drivers probe every slot for the device they drive.
+ */
+export interface VirtioMmioSlots {
+  /** Address of slot 0. */
+  readonly base: number;
+  /** Bytes from one slot to the next. */
+  readonly stride: number;
+  /** How many slots there are. */
+  readonly count: number;
+  /** Interrupt of slot 0 in the interrupt controller's numbering; slot n has irq + n. */
+  readonly irq: number;
+}
+
 /** What a real board's boot firmware loads, and what QEMU is given. */
 export interface BootArtifact {
   /** raw: objcopy -O binary; arm64-image: raw with the arm64 Image header. */
@@ -57,7 +83,14 @@ export interface QemuMachine {
   readonly memoryMiB?: number;
   /** How many -serial backends to declare so the console lands on stdio. */
   readonly serialCount: number;
-  /** Further arguments, e.g. ['-nic', 'none']. */
+  /**
+   * QEMU's model of the board's network device (e.g. 'virtio-net-device'),
+   * attached to user-mode networking for images with a network stack;
+   * other images get `-nic none`.
+   * @default the machine's own NICs are left as QEMU configures them
+   */
+  readonly nic?: string;
+  /** Further arguments. */
   readonly extraArgs: readonly string[];
   /** Environment variables QEMU needs for a quiet run. */
   readonly env?: Readonly<Record<string, string>>;
@@ -82,8 +115,20 @@ export interface BoardInfo {
   readonly entryLevel: 1 | 2 | 3;
   readonly console: ConsoleUart;
   readonly interruptController: InterruptController;
+  /** The generic timer's wiring; boards without it cannot use the time library. */
+  readonly timer?: GenericTimer;
+  /**
+   * Where the other cores of a raw image wait for an entry address (a
+   * spin table: one 8-byte slot per core, polled between WFEs). Kiln
+   * writes the address of a WFI loop to each slot and sends an event, so
+   * they sleep instead of polling.
+   * @default none: the other cores are off, or park themselves in the entry code
+   */
+  readonly spinTable?: readonly number[];
   /** MMIO regions other than RAM, for the generated memory map. */
   readonly devices: readonly MemoryRegion[];
+  /** The board's virtio-mmio slots, where virtio devices (virtio-net) are found. */
+  readonly virtioMmio?: VirtioMmioSlots;
   /** Network device kinds the board provides. */
   readonly network: readonly ('virtio-net' | 'cadence-gem' | 'usb-cdc-ether')[];
   readonly artifact: BootArtifact;

@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: MIT
+import { existsSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import { Construct } from 'constructs';
 import { isAllocatorClass, type AllocatorClass } from './allocator.ts';
 import { Board, type BoardNameOf, type ProvidesOf } from './board.ts';
 import type { CannotServe, NeedsNetwork, NeedsThreads, NotAComponent, NotAnAllocator, NotAScheduler } from './capabilities.ts';
 import { Application, Component, type NameOf, type RequiresOf } from './component.ts';
 import { callerOrigin } from './private/origin.ts';
+import { tryFindProcessContribution } from './process.ts';
 import { isSchedulerClass, type SchedulerClass } from './scheduler.ts';
 import { KilnError, type Problem } from '../synth/errors.ts';
-import type { BudgetSpec, ImageSpec, ImageTarget, OptionValue, Origin, ToolchainId } from '../synth/spec/image-spec.ts';
+import type { BudgetSpec, FileSpec, ImageSpec, ImageTarget, OptionValue, Origin, ToolchainId } from '../synth/spec/image-spec.ts';
 
 const IMAGE_BRAND = Symbol.for('kiln.Image');
 const USE_BRAND = Symbol.for('kiln.Use');
@@ -34,6 +37,15 @@ export interface ImageProps<B extends Board = Board> {
    * @default no limits
    */
   readonly budget?: BudgetSpec;
+}
+
+/** Options of `Image.files()`. */
+export interface FilesOptions {
+  /**
+   * Where the folder's contents (or the file) go in the image's file system.
+   * @default '/' and the folder's or file's own name, e.g. '/www' for './www'
+   */
+  readonly at?: string;
 }
 
 /**
@@ -137,6 +149,7 @@ export class Image<B extends Board = Board, S extends Composition = Uncomposed> 
   private allocators?: { readonly boot: string; readonly app: string; readonly origin: Origin };
   private schedulerChoice?: { readonly kind: string; readonly name: string; readonly threads: boolean; readonly origin: Origin; readonly afterUses: number };
   private rawConfig: Record<string, OptionValue> = {};
+  private readonly embedded: { readonly file: FileSpec; readonly origin: Origin }[] = [];
   /** Problems found by the fluent calls, reported with the rest at validation. */
   private readonly callProblems: Problem[] = [];
 
@@ -224,6 +237,22 @@ export class Image<B extends Board = Board, S extends Composition = Uncomposed> 
     return this;
   }
 
+  /**
+   * Embeds a host folder (or file) in the image: its contents are in the
+   * RAM file system at boot, at `at`. The path is relative to the file
+   * that calls this; the folder is read when the image is built. Needs an
+   * application or library that brings the RAM file system (Lua and Sqlite
+   * do).
+   *
+   * @returns this image, for chaining
+   */
+  files(path: string, options: FilesOptions = {}): this {
+    const origin = callerOrigin(this.node.path);
+    const from = resolve(origin.file ? dirname(resolve(origin.file)) : process.cwd(), path);
+    this.embedded.push({ file: { at: options.at ?? `/${basename(from)}`, from }, origin });
+    return this;
+  }
+
   /** The components added with .use(), in order. */
   get uses(): readonly Use[] {
     return this.node.children.filter(Use.isUse);
@@ -244,6 +273,24 @@ export class Image<B extends Board = Board, S extends Composition = Uncomposed> 
       ...(this.schedulerChoice ? { scheduler: this.schedulerChoice.kind } : {}),
       ...(Object.keys(this.rawConfig).length ? { config: { ...this.rawConfig } } : {}),
       ...(this.budget ? { budget: { ...this.budget } } : {}),
+      ...this.processSpec(),
+    };
+  }
+
+  /**
+   * The image's process as its components and `.files()` describe it:
+   * components' files first, then the image's own (which win at the same
+   * path); the first component's args; every component's env.
+   */
+  private processSpec(): Pick<ImageSpec, 'files' | 'args' | 'env'> {
+    const contributions = this.uses.map((u) => tryFindProcessContribution(u.component)).filter((c) => c !== undefined);
+    const files = [...contributions.flatMap((c) => c.files ?? []), ...this.embedded.map((e) => e.file)];
+    const args = contributions.find((c) => c.args)?.args;
+    const env = Object.assign({}, ...contributions.map((c) => c.env ?? {})) as Record<string, string>;
+    return {
+      ...(files.length ? { files } : {}),
+      ...(args ? { args: [...args] } : {}),
+      ...(Object.keys(env).length ? { env } : {}),
     };
   }
 
@@ -264,6 +311,22 @@ export class Image<B extends Board = Board, S extends Composition = Uncomposed> 
     const uses = this.uses;
     if (!uses.some((u) => Application.isApplication(u.component))) {
       at('the image has no application', this.origin, 'add one with .use(), e.g. .use(new Hello())');
+    }
+    for (const { file, origin } of this.embedded) {
+      if (!file.at.startsWith('/')) at(`.files() puts "${file.from}" at "${file.at}", which is not an absolute path`, origin, 'give at as a path in the image starting with "/"');
+      if (file.from !== undefined && !existsSync(file.from)) at(`.files() embeds "${file.from}", which does not exist`, origin);
+    }
+    const withArgs = uses.filter((u) => tryFindProcessContribution(u.component)?.args);
+    if (withArgs.length > 1) {
+      at(`${withArgs.map((u) => u.component.name).join(' and ')} both set main()'s arguments; an image has one process`, withArgs[1].origin, 'use one of them per image');
+    }
+    const setBy = new Map<string, string>();
+    for (const use of uses) {
+      for (const [name, value] of Object.entries(tryFindProcessContribution(use.component)?.env ?? {})) {
+        const first = setBy.get(name);
+        if (first !== undefined && first !== value) at(`${use.component.name} sets environment variable ${name} to a different value than another component`, use.origin);
+        setBy.set(name, value);
+      }
     }
     uses.forEach((use, index) => {
       const { requires, name } = use.component;

@@ -20,6 +20,25 @@ export interface RunOptions {
   readonly timeoutMs?: number;
   /** Arguments added to QEMU's command line. */
   readonly qemuArgs?: readonly string[];
+  /** Host TCP ports on 127.0.0.1 forwarded to guest ports (images with a network stack only). @default none */
+  readonly forwards?: readonly PortForward[];
+  /** Stops QEMU when aborted (the run then ends with status 130). @default never */
+  readonly signal?: AbortSignal;
+}
+
+/** A TCP port on the host's 127.0.0.1 forwarded to a port of the guest. */
+export interface PortForward {
+  readonly host: number;
+  readonly guest: number;
+}
+
+/** Parses `HOSTPORT:GUESTPORT` (e.g. 8080:80); undefined when it is not that. */
+export function parseForward(text: string): PortForward | undefined {
+  const m = /^(\d{1,5}):(\d{1,5})$/.exec(text);
+  if (!m) return undefined;
+  const host = Number(m[1]);
+  const guest = Number(m[2]);
+  return host >= 1 && host <= 65535 && guest >= 1 && guest <= 65535 ? { host, guest } : undefined;
 }
 
 /** How a run ended. */
@@ -53,9 +72,26 @@ export function loadRunnableImage(imageDir: string): ImageManifest {
   return manifest;
 }
 
-/** The full QEMU command line for an image folder. */
-export function qemuCommand(imageDir: string, manifest: ImageManifest, extra: readonly string[] = []): string[] {
-  return [manifest.qemu.binary, ...manifest.qemu.args, ...extra, '-kernel', resolve(imageDir, manifest.qemu.kernel)];
+/**
+ * The full QEMU command line for an image folder. Port forwards go on the
+ * image's user-mode network (QEMU's hostfwd, bound to 127.0.0.1 only).
+ */
+export function qemuCommand(imageDir: string, manifest: ImageManifest, extra: readonly string[] = [], forwards: readonly PortForward[] = []): string[] {
+  const net = manifest.qemu.network;
+  if (forwards.length && !net) {
+    throw new KilnError([{
+      message: `image "${manifest.id}" has no network stack, so no port can be forwarded to it`,
+      hint: 'forward ports to images that use a network application, e.g. HttpServer on QemuVirt',
+    }]);
+  }
+  const netdev = net ? [net.netdev, ...forwards.map((f) => `hostfwd=tcp:127.0.0.1:${f.host}-:${f.guest}`)].join(',') : '';
+  return [
+    manifest.qemu.binary,
+    ...manifest.qemu.args,
+    ...(net ? ['-netdev', netdev, '-device', net.device] : []),
+    ...extra,
+    '-kernel', resolve(imageDir, manifest.qemu.kernel),
+  ];
 }
 
 /**
@@ -66,7 +102,7 @@ export function qemuCommand(imageDir: string, manifest: ImageManifest, extra: re
 export async function runImage(opts: RunOptions): Promise<RunResult> {
   const manifest = loadRunnableImage(opts.imageDir);
   requireTools([{ program: manifest.qemu.binary, debianPackage: 'qemu-system-arm' }]);
-  const command = qemuCommand(opts.imageDir, manifest, opts.qemuArgs);
+  const command = qemuCommand(opts.imageDir, manifest, opts.qemuArgs, opts.forwards);
   const capture = opts.console === 'capture';
   return new Promise((resolvePromise, reject) => {
     const child = spawn(command[0], command.slice(1), {
@@ -98,10 +134,15 @@ export async function runImage(opts: RunOptions): Promise<RunResult> {
     });
     child.stderr?.on('end', () => emit(pending));
     const timer = opts.timeoutMs ? setTimeout(() => { timedOut = true; child.kill('SIGTERM'); }, opts.timeoutMs) : undefined;
+    let aborted = false;
+    const abort = () => { aborted = true; child.kill('SIGTERM'); };
+    if (opts.signal?.aborted) abort();
+    opts.signal?.addEventListener('abort', abort, { once: true });
     child.on('error', reject);
     child.on('close', (code, signal) => {
       if (timer) clearTimeout(timer);
-      const status = timedOut ? 124 : code ?? (signal ? 128 + signalNumber(signal) : 1);
+      opts.signal?.removeEventListener('abort', abort);
+      const status = timedOut ? 124 : aborted ? 130 : code ?? (signal ? 128 + signalNumber(signal) : 1);
       resolvePromise({ status, timedOut, output, command });
     });
   });

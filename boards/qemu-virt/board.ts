@@ -20,12 +20,16 @@ export class QemuVirt extends Board<'QemuVirt', { network: 'virtio-net'; cores: 
       entryLevel: 1,
       console: { driver: 'pl011', base: 0x0900_0000, clockHz: 24_000_000, baud: 115_200, qemuSerialIndex: 0 },
       interruptController: { kind: 'gicv2', blocks: { distributor: 0x0800_0000, cpuInterface: 0x0801_0000 } },
+      // EL1 physical timer: PPI 14, GIC INTID 30.
+      timer: { irq: 30 },
       devices: [
         { name: 'GICD', base: 0x0800_0000, size: 0x1_0000, kind: 'device' },
         { name: 'GICC', base: 0x0801_0000, size: 0x1_0000, kind: 'device' },
         { name: 'UART0', base: 0x0900_0000, size: 0x1000, kind: 'device' },
         { name: 'VIRTIO_MMIO', base: 0x0a00_0000, size: 0x4000, kind: 'device' },
       ],
+      // virtio-mmio slot n: 0x0a000000 + n * 0x200, GIC SPI 16 + n (INTID 48 + n).
+      virtioMmio: { base: 0x0a00_0000, stride: 0x200, count: 32, irq: 48 },
       network: ['virtio-net'],
       artifact: { form: 'raw', file: 'image.bin' },
       qemu: {
@@ -33,7 +37,8 @@ export class QemuVirt extends Board<'QemuVirt', { network: 'virtio-net'; cores: 
         cpu: 'cortex-a53',
         memoryMiB: 128,
         serialCount: 1,
-        extraArgs: ['-nic', 'none'],
+        nic: 'virtio-net-device',
+        extraArgs: [],
         kernel: 'artifact',
       },
     });

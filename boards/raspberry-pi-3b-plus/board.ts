@@ -33,6 +33,10 @@ export class RaspberryPi3BPlus extends Board<'RaspberryPi3BPlus', { network: nev
       entryLevel: 2,
       console: { driver: 'pl011', base: 0x3f20_1000, clockHz: 48_000_000, baud: 115_200, qemuSerialIndex: 0 },
       interruptController: { kind: 'bcm2836', blocks: { local: 0x4000_0000, armctrl: 0x3f00_b200 } },
+      // EL1 physical timer: local source bit 1 (CNTPNSIRQ), routed to core 0 by the local controller.
+      timer: { irq: 1 },
+      // Cores 1-3 of a raw kernel8.img poll 0xd8 + 8 * core (the firmware's armstub, and QEMU's boot stub).
+      spinTable: [0xe0, 0xe8, 0xf0],
       devices: [
         { name: 'PERIPHERALS', base: 0x3f00_0000, size: 0x100_0000, kind: 'device' },
         { name: 'UART0', base: 0x3f20_1000, size: 0x1000, kind: 'device' },

@@ -22,6 +22,8 @@ export class Ultra96V2 extends Board<'Ultra96V2', { network: never; cores: 4 }> 
       entryLevel: 1,
       console: { driver: 'cadence-uart', base: 0xff01_0000, qemuSerialIndex: 1 },
       interruptController: { kind: 'gicv2', blocks: { distributor: 0xf901_0000, cpuInterface: 0xf902_0000 } },
+      // EL1 physical timer: PPI 14, GIC INTID 30.
+      timer: { irq: 30 },
       devices: [
         { name: 'UART0', base: 0xff00_0000, size: 0x1000, kind: 'device' },
         { name: 'UART1', base: 0xff01_0000, size: 0x1000, kind: 'device' },

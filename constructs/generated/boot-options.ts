@@ -3,6 +3,16 @@
 /** Options of the boot micro-library (Kconfig LIBBOOT): Boot sequence from the arch entry to main(). */
 export interface BootOptions {
     /**
+     * Paint the boot and exception stacks for high-water marks
+     *
+     * Fills the unused part of both stacks with a known byte as the
+     * first thing in C, so that how deep each went can be read later
+     * (the memory report does). Costs about a thousand instructions.
+     *
+     * Kconfig: LIBBOOT_PAINT_STACKS
+     */
+    readonly paintStacks?: boolean;
+    /**
      * Boot stack size in bytes
      *
      * Stack of the boot thread, which runs the init table and main().
@@ -11,7 +21,7 @@ export interface BootOptions {
      * Range: 0x1000 to 0x100000.
      *
      * Kconfig: LIBBOOT_STACK_SIZE
-     * @default 0x4000
+     * @default 0x40000 (if APP_LUA)
      */
     readonly stackSize?: number;
     /**

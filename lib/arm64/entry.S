@@ -5,9 +5,14 @@
  * Loaders leave us in different states: QEMU virt and ZynqMP enter at EL1,
  * the Raspberry Pi 3 firmware (and QEMU raspi3b with a raw kernel8.img) at
  * EL2, and QEMU raspi3b with an ELF at EL3 with all four cores running.
- * This code brings core 0 down to EL1 with FP/SIMD usable, a stack and a
+ * This code brings core 0 down to EL1 with FP/SIMD usable, stacks and a
  * zeroed .bss, then calls kiln_boot_main() with the counter value read at
  * the first instruction. Other cores park.
+ *
+ * Two stacks: exceptions and interrupts run on SP_EL1 (their own stack),
+ * everything else on SP_EL0 (the boot stack, later each thread's). A
+ * thread that overflows into its guard page then still gets a crash
+ * report, because the handler does not push onto the broken stack.
  */
 #include <kiln/arm64/sysreg.h>
 
@@ -82,8 +87,27 @@ _start:
 	ldr	x9, =kiln_arm64_vectors
 	msr	vbar_el1, x9
 
+	/* SP_EL1 (the current SP after the drop to EL1h): the exception stack. */
+	ldr	x9, =__exception_stack_top
+	mov	sp, x9
+	/* From here on run on SP_EL0 (EL1t): the boot stack. */
+	msr	spsel, #0
 	ldr	x9, =__stack_top
 	mov	sp, x9
+
+	/*
+	 * .rodata and .data are stored packed after .text but run from page
+	 * boundaries (so the MMU can protect each): move them up, .data
+	 * first since it moves furthest.
+	 */
+	ldr	x0, =__data_start
+	ldr	x1, =__data_load
+	ldr	x2, =__data_size
+	bl	.L_move_up
+	ldr	x0, =__rodata_start
+	ldr	x1, =__rodata_load
+	ldr	x2, =__rodata_size
+	bl	.L_move_up
 
 	/* Zero .bss; the linker script aligns both ends to 16 bytes. */
 	ldr	x9, =__bss_start
@@ -100,6 +124,33 @@ _start:
 	/* kiln_boot_main does not return; park if it ever does. */
 
 .L_park:
-	wfe
+	/* WFI, not WFE: QEMU's TCG halts a core in WFI but spins one in WFE. */
+	msr	daifset, #0xf
+	wfi
 	b	.L_park
+
+/* ---------------------------------------------------------------------- */
+/* kiln_arm64_secondary_park: where other cores are sent (see park.c)      */
+/* ---------------------------------------------------------------------- */
+	.global	kiln_arm64_secondary_park
+	.type	kiln_arm64_secondary_park, %function
+kiln_arm64_secondary_park:
+	b	.L_park
+	.size	kiln_arm64_secondary_park, . - kiln_arm64_secondary_park
+
+/*
+ * Copy x2 bytes (a multiple of 16) from x1 up to x0 >= x1. Backwards,
+ * since the two ranges may overlap. Uses x3 and x4.
+ */
+.L_move_up:
+	cbz	x2, .L_move_done
+	add	x0, x0, x2
+	add	x1, x1, x2
+.L_move_loop:
+	ldp	x3, x4, [x1, #-16]!
+	stp	x3, x4, [x0, #-16]!
+	subs	x2, x2, #16
+	b.ne	.L_move_loop
+.L_move_done:
+	ret
 	.size	_start, . - _start

@@ -1,15 +1,26 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Boot sequence: TLS, device binding, main(), exit().
+ * Boot sequence: TLS, bindings, the init table, constructors, main(), exit().
+ *
+ * With LIBBOOT_TIMELINE the counter is read after every init step and the
+ * timeline is printed just before main(); the first line keeps the format
+ * "kiln: boot ticks N (entry to main, CNTFRQ F Hz)" that tools parse.
  */
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <kiln/boot.h>
 #include <kiln/config.h>
+#include <kiln/init.h>
+#include <kiln/stack.h>
 
 void kiln_arm64_tls_init(void);
+void __libc_init_array(void);
 int main(int argc, char **argv);
+
+/* Bounds of the init table, from the linker script. */
+extern const struct kiln_init_entry __kiln_init_start[], __kiln_init_end[];
+
+static uint64_t entry_ticks;
 
 static inline uint64_t read_cntpct(void)
 {
@@ -19,27 +30,92 @@ static inline uint64_t read_cntpct(void)
 	return ticks;
 }
 
-static inline uint64_t read_cntfrq(void)
+uint64_t kiln_boot_entry_ticks(void)
 {
-	uint64_t hz;
-
-	__asm__ volatile("mrs %0, cntfrq_el0" : "=r"(hz));
-	return hz;
+	return entry_ticks;
 }
 
-void kiln_boot_main(uint64_t entry_ticks)
+#ifdef CONFIG_LIBBOOT_TIMELINE
+#include <kiln/console.h>
+
+/* Counter after each step; steps past the last slot share it. */
+#define TIMELINE_SLOTS 32
+/* Step names are padded to this width so the columns line up. */
+#define NAME_WIDTH 28
+
+static uint64_t step_ticks[TIMELINE_SLOTS];
+
+static void timeline_mark(unsigned int step)
+{
+	step_ticks[step < TIMELINE_SLOTS ? step : TIMELINE_SLOTS - 1] = read_cntpct();
+}
+
+/* Printed with the console's helpers: the timeline must not pull printf into the image it times. */
+static void timeline_print(uint64_t main_ticks)
+{
+	uint64_t hz;
+	uint64_t prev = entry_ticks;
+	unsigned int n = (unsigned int)(__kiln_init_end - __kiln_init_start);
+
+	__asm__ volatile("mrs %0, cntfrq_el0" : "=r"(hz));
+	/* The counter's frequency differs by board: report it beside the ticks. */
+	kiln_console_puts("kiln: boot ticks ");
+	kiln_console_put_dec(main_ticks - entry_ticks);
+	kiln_console_puts(" (entry to main, CNTFRQ ");
+	kiln_console_put_dec(hz);
+	kiln_console_puts(" Hz)\n");
+	for (unsigned int i = 0; i < n && i < TIMELINE_SLOTS; i++) {
+		const char *name = __kiln_init_start[i].name;
+		unsigned int len = 0;
+
+		kiln_console_puts("kiln: boot stage ");
+		kiln_console_puts(name);
+		while (name[len])
+			len++;
+		while (len++ < NAME_WIDTH)
+			kiln_console_puts(" ");
+		kiln_console_puts(" at ");
+		kiln_console_put_dec(step_ticks[i] - entry_ticks);
+		kiln_console_puts(" ticks (+");
+		kiln_console_put_dec(step_ticks[i] - prev);
+		kiln_console_puts(")\n");
+		prev = step_ticks[i];
+	}
+}
+#else
+static inline void timeline_mark(unsigned int step)
+{
+	(void)step;
+}
+#endif
+
+void kiln_boot_main(uint64_t ticks)
 {
 	static char name[] = "kiln";
 	static char *argv[] = { name, 0 };
+	unsigned int step = 0;
 
+	entry_ticks = ticks;
+#ifdef CONFIG_LIBBOOT_PAINT_STACKS
+	{
+		/* Everything below this frame is unused yet; leave a margin for the calls that paint. */
+		extern char __stack_bottom[], __exception_stack_bottom[], __exception_stack_top[];
+		uintptr_t sp = (uintptr_t)__builtin_frame_address(0) - 256;
+
+		kiln_stack_paint((uintptr_t)__stack_bottom, sp & ~(uintptr_t)15);
+		kiln_stack_paint((uintptr_t)__exception_stack_bottom, (uintptr_t)__exception_stack_top);
+	}
+#endif
 	kiln_arm64_tls_init();
 	kiln_platform_bind();
+	for (const struct kiln_init_entry *e = __kiln_init_start; e < __kiln_init_end; e++, step++) {
+		e->fn();
+		timeline_mark(step);
+	}
 #ifdef CONFIG_LIBBOOT_TIMELINE
-	/* The counter's frequency differs by board: report it beside the ticks. */
-	printf("kiln: boot ticks %llu (entry to main, CNTFRQ %llu Hz)\n",
-	       (unsigned long long)(read_cntpct() - entry_ticks), (unsigned long long)read_cntfrq());
-#else
-	(void)entry_ticks;
+	timeline_print(read_cntpct());
 #endif
+	/* C and C++ constructors, once every library is up; exit() runs the destructors. */
+	__libc_init_array();
 	exit(main(1, argv));
 }

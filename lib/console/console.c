@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Console API: one registered driver, newline translation.
+ * Console API: one registered driver, newline translation, and the
+ * printf-free formatting helpers.
  */
 #include <kiln/console.h>
 #include <kiln/console_impl.h>
@@ -30,4 +31,37 @@ int kiln_console_getc(void)
 	if (!console_ops || !console_ops->getc)
 		return -1;
 	return console_ops->getc(console_dev);
+}
+
+void kiln_console_puts(const char *s)
+{
+	size_t n = 0;
+
+	while (s[n])
+		n++;
+	kiln_console_write(s, n);
+}
+
+void kiln_console_put_dec(unsigned long long v)
+{
+	char buf[20];
+	size_t i = sizeof(buf);
+
+	do {
+		buf[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	kiln_console_write(buf + i, sizeof(buf) - i);
+}
+
+void kiln_console_put_hex(unsigned long long v, int digits)
+{
+	char buf[18];
+	size_t i = 0;
+
+	buf[i++] = '0';
+	buf[i++] = 'x';
+	for (int shift = (digits > 16 ? 16 : digits) * 4 - 4; shift >= 0; shift -= 4)
+		buf[i++] = "0123456789abcdef"[(v >> shift) & 0xf];
+	kiln_console_write(buf, i);
 }

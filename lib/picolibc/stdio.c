@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <kiln/console.h>
 #include <kiln/exit.h>
+#include "hook.h"
 
 static int console_put(char c, FILE *file)
 {
@@ -26,11 +27,6 @@ static int console_get(FILE *file)
 
 static FILE console_stream = FDEV_SETUP_STREAM(console_put, console_get, NULL, _FDEV_SETUP_RW);
 
-/*
- * picolibc's own (non-LTO) objects refer to these; under LTO nothing in
- * the LTO partition does, so keep them visible to the final link.
- */
-#define KILN_LIBC_HOOK __attribute__((used, externally_visible))
 
 KILN_LIBC_HOOK FILE *const stdin = &console_stream;
 KILN_LIBC_HOOK FILE *const stdout = &console_stream;

@@ -14,6 +14,7 @@ import { buildOptions, planCompiles } from './compile-plan.ts';
 import { linkOrder, linkPlanDocument, type LinkPlan, type LinkedLibrary } from './link-plan.ts';
 import { imageNinja } from './ninja.ts';
 import { imageManifest, type ImageManifest } from './manifest.ts';
+import { processSources } from './process-files.ts';
 
 export { compileCommands, rootNinja } from './ninja.ts';
 export { sharedFiles } from './compile-plan.ts';
@@ -51,13 +52,16 @@ export function planImage(spec: ImageSpec, board: Board, resolution: Resolution,
       imageHeader: resolution.isEnabled('LIBARM64_IMAGE_HEADER'),
     })],
   ]);
+  // The process's embedded files, arguments and environment, when the image has the libraries that serve them.
+  const process = processSources(spec, (symbol) => resolution.isEnabled(symbol));
+  for (const [file, content] of process) sources.set(file, content);
   const compiles = planCompiles({
     imageDir: dir,
     toolchain,
     options: buildOptions(resolution),
     files: sources,
     libraries: enabled.map((manifest) => ({ manifest, library: linkedLibrary(manifest, resolution) })),
-    generatedSources: ['bindings.c'],
+    generatedSources: ['bindings.c', ...process.keys()],
     scanner: new IncludeScanner(catalog.root),
   });
   const linkPlan: LinkPlan = {

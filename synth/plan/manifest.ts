@@ -13,6 +13,12 @@ export interface QemuCommand {
   readonly kernel: string;
   /** Harmless stderr lines to hide. */
   readonly stderrNoise: readonly string[];
+  /**
+   * The image's network device on QEMU user-mode networking (the guest is
+   * 10.0.2.15 behind QEMU's NAT), when the image has a network stack:
+   * `kiln run --forward` adds host port forwards to `netdev`.
+   */
+  readonly network?: { readonly netdev: string; readonly device: string };
 }
 
 /** manifest.json: what the image folder holds and how to run it. No paths outside it, no times. */
@@ -38,6 +44,8 @@ export function imageManifest(spec: ImageSpec, board: Board, plan: LinkPlan, res
   const serials: string[] = [];
   for (let i = 0; i < q.serialCount; i++) serials.push('-serial', i === board.info.console.qemuSerialIndex ? 'stdio' : 'null');
   const rel = (p: string) => p.slice(plan.image.length + 1);
+  // Images with a network driver get the board's NIC on user-mode networking; the others none.
+  const network = q.nic && resolution.isEnabled('LIBNETDEV') ? { netdev: 'user,id=n0', device: `${q.nic},netdev=n0` } : undefined;
   return {
     kiln: 'image-manifest/1',
     id: spec.id,
@@ -70,12 +78,14 @@ export function imageManifest(spec: ImageSpec, board: Board, plan: LinkPlan, res
         '-display', 'none',
         '-monitor', 'none',
         ...serials,
+        ...(q.nic && !network ? ['-nic', 'none'] : []),
         ...q.extraArgs,
         ...(exit === 'semihosting' ? ['-semihosting'] : []),
       ],
       env: { ...(q.env ?? {}) },
       kernel: q.kernel === 'elf' ? rel(plan.elf) : plan.artifact.file,
       stderrNoise: [...(q.stderrNoise ?? [])],
+      ...(network ? { network } : {}),
     },
   };
 }

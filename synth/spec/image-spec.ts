@@ -50,6 +50,24 @@ export interface BudgetSpec {
   readonly ramBytes?: number;
 }
 
+/**
+ * A file or folder the image's RAM file system holds at boot (lib/posix-ramfs).
+ *
+ * Exactly one of `from` and `content` is given.
+ */
+export interface FileSpec {
+  /** Absolute path in the image, e.g. '/www' or '/main.lua'. */
+  readonly at: string;
+  /**
+   * A file or folder on the host, embedded at build time: a folder's
+   * contents go under `at`. Absolute in the normal form; a spec file may
+   * give it relative to the spec file's folder.
+   */
+  readonly from?: string;
+  /** The file's text, given inline. */
+  readonly content?: string;
+}
+
 /** One image, as plain data. */
 export interface ImageSpec {
   /** Unique within an app or fleet: lowercase letters, digits and dashes. */
@@ -70,6 +88,20 @@ export interface ImageSpec {
   readonly config?: Readonly<Record<string, OptionValue>>;
   /** Size and RAM limits; a build over them fails. */
   readonly budget?: BudgetSpec;
+  /**
+   * Files and folders embedded in the image's RAM file system, in order (a
+   * later entry at the same path replaces an earlier one). Needs an
+   * application or library that brings the RAM file system.
+   */
+  readonly files?: readonly FileSpec[];
+  /**
+   * main()'s argument vector, argv[0] first (lib/posix-process). Applications
+   * read it with kiln_process_args().
+   * @default [the first application's kind]
+   */
+  readonly args?: readonly string[];
+  /** The environment the process starts with (getenv). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /** A file of many images with shared defaults (fleet.yaml / fleet.json). */

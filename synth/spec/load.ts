@@ -8,9 +8,10 @@
  * back with their origins, so later phases can point at the spec's lines.
  */
 import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, resolve as resolvePath } from 'node:path';
 import type { Catalog } from './catalog.ts';
 import type { SpecProblem } from './errors.ts';
-import type { ComponentSpec, ImageSpec, OptionValue, Origin } from './image-spec.ts';
+import type { ComponentSpec, FileSpec, ImageSpec, OptionValue, Origin } from './image-spec.ts';
 import { checkDocument, type CheckedImage } from './private/document.ts';
 import { type Anchor, messageOf, type Where } from './private/finding.ts';
 import { child, parent } from './private/pointer.ts';
@@ -101,7 +102,7 @@ export function parseSpecText(text: string, file: string, catalog?: Catalog): Sp
   const origins = new Map<string, SpecOrigins>();
   for (const image of check.images) {
     // No findings: the schema has vouched for the shape.
-    const spec = normalizeImageSpec(image.value as unknown as ImageSpec);
+    const spec = normalizeImageSpec(anchorFiles(image.value as unknown as ImageSpec, file));
     specs.push(spec);
     origins.set(spec.id, originsOf(image, spec, file, parsed.places));
   }
@@ -111,8 +112,9 @@ export function parseSpecText(text: string, file: string, catalog?: Catalog): Sp
 /**
  * The normal form of an image: fields equal to their defaults dropped
  * (target 'qemu', toolchain 'gcc', empty libraries, empty config, empty
- * options), `undefined` fields dropped, config and option keys sorted, and
- * fields in a fixed order. Two specs that mean the same image, one from a
+ * options, no files, args or env), `undefined` fields dropped, config,
+ * option and env keys sorted, and fields in a fixed order (file entries
+ * keep theirs: a later one at the same path wins). Two specs that mean the same image, one from a
  * YAML file and one from constructs, have deep-equal normal forms (and the
  * same JSON text).
  */
@@ -130,7 +132,36 @@ export function normalizeImageSpec(spec: ImageSpec): ImageSpec {
     ...(spec.budget?.imageBytes !== undefined || spec.budget?.ramBytes !== undefined
       ? { budget: { ...(spec.budget.imageBytes !== undefined ? { imageBytes: spec.budget.imageBytes } : {}), ...(spec.budget.ramBytes !== undefined ? { ramBytes: spec.budget.ramBytes } : {}) } }
       : {}),
+    ...(spec.files !== undefined && spec.files.length > 0 ? { files: spec.files.map(normalizeFile) } : {}),
+    ...(spec.args !== undefined && spec.args.length > 0 ? { args: [...spec.args] } : {}),
+    ...(spec.env !== undefined && Object.keys(spec.env).length > 0 ? { env: sortedStrings(spec.env) } : {}),
   };
+}
+
+/** A file entry with its fields in a fixed order (order of entries is kept: later ones win). */
+function normalizeFile(file: FileSpec): FileSpec {
+  return {
+    at: file.at,
+    ...(file.from !== undefined ? { from: file.from } : {}),
+    ...(file.content !== undefined ? { content: file.content } : {}),
+  };
+}
+
+function sortedStrings(record: Readonly<Record<string, string>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of Object.keys(record).sort()) out[key] = record[key];
+  return out;
+}
+
+/**
+ * Makes the `from` paths of a spec file's `files` absolute, against the
+ * folder of the file that wrote them, so the spec means the same wherever
+ * Kiln runs from.
+ */
+function anchorFiles(spec: ImageSpec, file: string): ImageSpec {
+  if (!spec.files?.some((f) => f.from !== undefined && !isAbsolute(f.from))) return spec;
+  const base = dirname(resolvePath(file));
+  return { ...spec, files: spec.files.map((f) => (f.from !== undefined && !isAbsolute(f.from) ? { ...f, from: resolvePath(base, f.from) } : f)) };
 }
 
 function normalizeComponent(component: ComponentSpec): ComponentSpec {

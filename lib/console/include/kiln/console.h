@@ -1,6 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Console API: where the image's text output goes.
+ *
+ * Besides raw writes, a few formatting helpers small enough for code
+ * that must not depend on the C library's printf: crash reports, the
+ * memory report, images that want to stay tiny.
  */
 #ifndef KILN_CONSOLE_H
 #define KILN_CONSOLE_H
@@ -23,5 +27,14 @@ void kiln_console_write(const char *buf, size_t len);
  * Return: the byte, or -1 when none is waiting or no driver can read.
  */
 int kiln_console_getc(void);
+
+/** kiln_console_puts() - write a NUL-terminated string (no newline added). */
+void kiln_console_puts(const char *s);
+
+/** kiln_console_put_dec() - write @v in decimal. */
+void kiln_console_put_dec(unsigned long long v);
+
+/** kiln_console_put_hex() - write @v as "0x" and @digits hex digits (leading zeros kept). */
+void kiln_console_put_hex(unsigned long long v, int digits);
 
 #endif /* KILN_CONSOLE_H */

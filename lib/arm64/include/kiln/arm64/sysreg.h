@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * System register values used while leaving the higher exception levels.
+ * System register values used while leaving the higher exception levels
+ * and turning on the MMU.
  *
  * Each value is built from named fields; the section numbers refer to the
  * Arm Architecture Reference Manual for A-profile (DDI 0487), chapter D17
@@ -34,9 +35,18 @@
 #define CPTR_EL2_RES1          (0x33ff)
 #define CPTR_EL2_VALUE         (CPTR_EL2_RES1)
 
-/* SCTLR_EL1 (D17.2.118): MMU, caches and alignment checks off; RES1 bits set. */
+/* SCTLR_EL1 (D17.2.118) */
+#define SCTLR_EL1_M            KILN_BIT(0)   /* stage 1 MMU on */
+#define SCTLR_EL1_C            KILN_BIT(2)   /* data and unified caches on */
+#define SCTLR_EL1_SA           KILN_BIT(3)   /* SP alignment check at EL1 */
+#define SCTLR_EL1_I            KILN_BIT(12)  /* instruction cache on */
+#define SCTLR_EL1_WXN          KILN_BIT(19)  /* writable implies execute-never */
 #define SCTLR_EL1_RES1         ((3 << 28) | (3 << 22) | KILN_BIT(20) | KILN_BIT(11))
+/* At entry: MMU, caches and alignment checks off. */
 #define SCTLR_EL1_VALUE        (SCTLR_EL1_RES1)
+/* Once the page tables are built: MMU and caches on, W^X enforced by hardware. */
+#define SCTLR_EL1_MMU_ON       (SCTLR_EL1_RES1 | SCTLR_EL1_M | SCTLR_EL1_C | SCTLR_EL1_SA | \
+				SCTLR_EL1_I | SCTLR_EL1_WXN)
 
 /* SPSR_ELx (C5.2.18): return to EL1 using SP_EL1, with D, A, I and F masked. */
 #define SPSR_MODE_EL1H         (0x5)
@@ -45,5 +55,8 @@
 
 /* CPACR_EL1 (D17.2.30): FPEN = 0b11, FP/SIMD usable at EL0 and EL1. */
 #define CPACR_EL1_FPEN         (0x3 << 20)
+
+/* DAIF bits for msr daifset/daifclr (C5.2.2): the immediate's bit 1 is I. */
+#define DAIF_IRQ               (0x2)
 
 #endif /* KILN_ARM64_SYSREG_H */

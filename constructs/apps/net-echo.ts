@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: MIT
+import { Application } from '../component.ts';
+import type { NetEchoOptions } from '../generated/net-echo-options.ts';
+
+/** Options of the NetEcho application: generated from lib/app-net-echo/Kconfig by `kiln codegen`. */
+export type NetEchoProps = NetEchoOptions;
+
+/**
+ * NetEcho: a TCP echo server on cooperative threads with blocking
+ * sockets (one thread per connection), which can also greet the host
+ * over TCP and UDP through QEMU's gateway. Needs a network device and a
+ * scheduler that runs threads: `.scheduler(CooperativeScheduler)`.
+ */
+export class NetEcho extends Application<'NetEcho', { network: true; threads: true }> {
+  constructor(props: NetEchoProps = {}) {
+    super({ kind: 'net-echo', name: 'NetEcho', requires: { network: true, threads: true }, options: { ...props } });
+  }
+}

@@ -1,0 +1,370 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * HTTP server: one thread, non-blocking sockets, poll().
+ *
+ * Each connection reads into its own buffer until a request head is
+ * complete, answers it (a page, 404, 405, 400...), and goes on with the
+ * next pipelined request once the answer is sent. A response that does
+ * not fit the socket's send buffer waits for POLLOUT. Connections idle
+ * longer than the timeout are closed; when every slot is taken the
+ * listening socket is left out of poll(), so new connections wait in its
+ * backlog instead of being accepted and starved.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/socket.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <arpa/inet.h>
+#include <kiln/alloc.h>
+#include <kiln/boot.h>
+#include <kiln/config.h>
+#include <kiln/net.h>
+#include <kiln/time.h>
+#include "http.h"
+
+#define MAX_CONN CONFIG_APP_HTTP_MAX_CONNECTIONS
+#define REQ_MAX  CONFIG_APP_HTTP_REQUEST_BYTES
+#define IDLE_NS  ((uint64_t)CONFIG_APP_HTTP_IDLE_TIMEOUT_MS * 1000000u)
+/* poll() wakes at least this often, so lwIP's timers (retransmits, delayed ACKs) keep running. */
+#define TICK_MS  100
+
+/**
+ * struct conn - one client connection.
+ * @fd:         its socket
+ * @last_ns:    when it last made progress (for the idle timeout)
+ * @in, @in_len: bytes received and not yet answered
+ * @head, @head_len, @head_off: the response head being sent
+ * @body, @body_len, @body_off: the response body being sent
+ * @owned:      @body was allocated for this response (free it after)
+ * @close_after: close once the response is sent
+ */
+struct conn {
+	int fd;
+	uint64_t last_ns;
+	size_t in_len;
+	char head[256];
+	size_t head_len, head_off;
+	const char *body;
+	size_t body_len, body_off;
+	int owned;
+	int close_after;
+	char in[REQ_MAX];
+};
+
+static struct conn *conns[MAX_CONN];
+static int nconns;
+
+static struct {
+	unsigned long accepted, closed, timed_out, requests, bad_requests, not_found, refused;
+} counters;
+
+static const char *reason(int status)
+{
+	switch (status) {
+	case 200: return "OK";
+	case 400: return "Bad Request";
+	case 404: return "Not Found";
+	case 405: return "Method Not Allowed";
+	case 413: return "Content Too Large";
+	case 431: return "Request Header Fields Too Large";
+	case 505: return "HTTP Version Not Supported";
+	default: return "Error";
+	}
+}
+
+static void conn_close(int i)
+{
+	struct conn *c = conns[i];
+
+	close(c->fd);
+	if (c->owned)
+		free((void *)c->body);
+	free(c);
+	conns[i] = conns[--nconns];
+	conns[nconns] = 0;
+	counters.closed++;
+}
+
+#ifdef CONFIG_APP_HTTP_STATS
+/* The report /_kiln/stats serves: the server's counters, the heap's, the network's. */
+static char *stats_body(size_t *len)
+{
+	size_t cap = 4096, n = 0;
+	char *out = malloc(cap);
+	struct kiln_alloc_stats heap;
+	uint64_t hz = kiln_time_hz();
+
+	if (!out)
+		return 0;
+	kiln_alloc_total(&heap);
+	n += (size_t)snprintf(out + n, cap - n,
+			      "uptime_ms %llu\nhttp.connections_open %d\nhttp.connections_accepted %lu\n"
+			      "http.connections_closed %lu\nhttp.connections_timed_out %lu\nhttp.requests %lu\n"
+			      "http.bad_requests %lu\nhttp.not_found %lu\nhttp.accept_failures %lu\n"
+			      "heap.current %zu\nheap.peak %zu\nheap.region %zu\nheap.allocations %zu\nheap.frees %zu\n"
+			      "heap.failures %zu\n",
+			      (unsigned long long)((kiln_time_ticks() - kiln_boot_entry_ticks()) * 1000u / (hz ? hz : 1)),
+			      nconns, counters.accepted, counters.closed, counters.timed_out, counters.requests,
+			      counters.bad_requests, counters.not_found, counters.refused, heap.current, heap.peak,
+			      heap.region, heap.allocations, heap.frees, heap.failures);
+	if (n < cap)
+		n += kiln_net_report(out + n, cap - n);
+	*len = n < cap ? n : cap - 1;
+	return out;
+}
+#endif
+
+/* Prepares the response to @req (or to a parse failure, @status < 0). */
+static void respond(struct conn *c, long status, const struct http_request *req)
+{
+	const char *type = "text/plain; charset=utf-8";
+	const char *body = 0;
+	size_t body_len = 0;
+	int head_only = 0, code = 200, owned = 0;
+
+	counters.requests++;
+	if (status < 0) {
+		code = (int)-status;
+		c->close_after = 1;
+		counters.bad_requests++;
+	} else if (req->has_body) {
+		/* Nothing here takes a body: refuse rather than skip bytes we do not parse. */
+		code = 413;
+		c->close_after = 1;
+		counters.bad_requests++;
+	} else if (!(req->method_len == 3 && !memcmp(req->method, "GET", 3)) &&
+		   !(req->method_len == 4 && !memcmp(req->method, "HEAD", 4))) {
+		code = 405;
+		c->close_after = !req->keep_alive;
+	} else {
+		const struct http_page *page = http_page_find(req->path, req->path_len);
+
+		head_only = req->method_len == 4;
+		c->close_after = !req->keep_alive;
+		if (page) {
+			body = page->body;
+			body_len = page->length;
+			type = page->type;
+#ifdef CONFIG_APP_HTTP_STATS
+		} else if (req->path_len == 12 && !memcmp(req->path, "/_kiln/stats", 12)) {
+			body = stats_body(&body_len);
+			owned = body != 0;
+			if (!body)
+				code = 503;
+#endif
+		} else {
+			code = 404;
+			counters.not_found++;
+		}
+	}
+	if (code != 200) {
+		body = reason(code);
+		body_len = strlen(body);
+	}
+	c->head_len = (size_t)snprintf(c->head, sizeof(c->head),
+				       "HTTP/1.1 %d %s\r\nServer: kiln\r\nContent-Type: %s\r\nContent-Length: %zu\r\n"
+				       "%sConnection: %s\r\n\r\n",
+				       code, reason(code), type, body_len, code == 405 ? "Allow: GET, HEAD\r\n" : "",
+				       c->close_after ? "close" : "keep-alive");
+	c->head_off = 0;
+	c->body = head_only ? 0 : body;
+	c->body_len = head_only ? 0 : body_len;
+	c->body_off = 0;
+	c->owned = owned && !head_only;
+	if (owned && head_only)
+		free((void *)body);
+}
+
+static int sending(const struct conn *c)
+{
+	return c->head_off < c->head_len || c->body_off < c->body_len;
+}
+
+/* Sends what the socket takes. Return: -1 when the connection must close. */
+static int flush(struct conn *c)
+{
+	while (sending(c)) {
+		int in_head = c->head_off < c->head_len;
+		const char *p = in_head ? c->head + c->head_off : c->body + c->body_off;
+		size_t left = in_head ? c->head_len - c->head_off : c->body_len - c->body_off;
+		ssize_t n = send(c->fd, p, left, in_head && c->body_len ? MSG_MORE : 0);
+
+		if (n < 0)
+			return errno == EAGAIN ? 0 : -1;
+		if (in_head)
+			c->head_off += (size_t)n;
+		else
+			c->body_off += (size_t)n;
+	}
+	if (c->owned) {
+		free((void *)c->body);
+		c->owned = 0;
+	}
+	c->body = 0;
+	c->head_len = c->head_off = c->body_len = c->body_off = 0;
+	return c->close_after ? -1 : 0;
+}
+
+/* Answers the complete requests in the buffer, one at a time. Return: -1 to close. */
+static int serve(struct conn *c)
+{
+	while (!sending(c) && c->in_len) {
+		struct http_request req;
+		long r = http_parse(c->in, c->in_len, sizeof(c->in), &req);
+
+		if (r == 0)
+			return 0;
+		respond(c, r, &req);
+		if (r > 0) {
+			memmove(c->in, c->in + r, c->in_len - (size_t)r);
+			c->in_len -= (size_t)r;
+		} else {
+			c->in_len = 0;
+		}
+		if (flush(c))
+			return -1;
+	}
+	return 0;
+}
+
+/* Reads what has arrived and answers it. Return: -1 to close. */
+static int on_readable(struct conn *c)
+{
+	while (c->in_len < sizeof(c->in)) {
+		ssize_t n = recv(c->fd, c->in + c->in_len, sizeof(c->in) - c->in_len, 0);
+
+		if (n == 0)
+			return -1;
+		if (n < 0)
+			return errno == EAGAIN ? serve(c) : -1;
+		c->in_len += (size_t)n;
+		if (serve(c))
+			return -1;
+		if (sending(c))
+			return 0;  /* wait for POLLOUT before reading more */
+	}
+	return serve(c);
+}
+
+static void accept_all(int listener, uint64_t now)
+{
+	while (nconns < MAX_CONN) {
+		int one = 1;
+		int fd = accept4(listener, 0, 0, SOCK_NONBLOCK);
+		struct conn *c;
+
+		if (fd < 0) {
+			if (errno != EAGAIN)
+				counters.refused++;
+			return;
+		}
+		c = malloc(sizeof(*c));
+		if (!c) {
+			counters.refused++;
+			close(fd);
+			return;
+		}
+		memset(c, 0, offsetof(struct conn, in));
+		c->fd = fd;
+		c->last_ns = now;
+		setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
+		conns[nconns++] = c;
+		counters.accepted++;
+	}
+}
+
+static int listen_on(int port)
+{
+	struct sockaddr_in addr = { .sin_family = AF_INET, .sin_port = htons((uint16_t)port), .sin_addr = { INADDR_ANY } };
+	int one = 1;
+	int fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+
+	if (fd < 0) {
+		printf("http: socket: %s\n", strerror(errno));
+		return -1;
+	}
+	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+	if (bind(fd, (struct sockaddr *)&addr, sizeof(addr)) || listen(fd, CONFIG_APP_HTTP_BACKLOG)) {
+		printf("http: cannot listen on port %d: %s\n", port, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+int main(int argc, char **argv)
+{
+	static struct pollfd fds[MAX_CONN + 1];
+	struct in_addr ip;
+	uint64_t hz = kiln_time_hz();
+	int listener, pages;
+
+	(void)argc;
+	(void)argv;
+	pages = http_pages_load(CONFIG_APP_HTTP_CONTENT);
+	if (pages < 0) {
+		printf("http: the configured content (APP_HTTP_CONTENT) is malformed\n");
+		return 1;
+	}
+	listener = listen_on(CONFIG_APP_HTTP_PORT);
+	if (listener < 0)
+		return 1;
+	if (kiln_net_wait_ready(10ull * KILN_NSEC_PER_SEC)) {
+		printf("http: the network did not come up\n");
+		return 1;
+	}
+	ip.s_addr = kiln_net_ipv4();
+	printf("http: listening on http://%s:%d/ (%d pages), %llu ms after boot\n", inet_ntoa(ip),
+	       CONFIG_APP_HTTP_PORT, pages,
+	       (unsigned long long)((kiln_time_ticks() - kiln_boot_entry_ticks()) * 1000u / (hz ? hz : 1)));
+
+	for (;;) {
+		uint64_t now = kiln_time_now_ns();
+		int n = 0, timeout = TICK_MS;
+
+		/* Idle connections go first, so their slots serve waiting clients. */
+		for (int i = nconns; i-- > 0;) {
+			if (now - conns[i]->last_ns >= IDLE_NS) {
+				counters.timed_out++;
+				conn_close(i);
+			}
+		}
+		for (int i = 0; i < nconns; i++) {
+			fds[n].fd = conns[i]->fd;
+			fds[n].events = sending(conns[i]) ? POLLOUT : POLLIN;
+			n++;
+		}
+		fds[n].fd = nconns < MAX_CONN ? listener : -1;
+		fds[n].events = POLLIN;
+		if (poll(fds, (nfds_t)n + 1, timeout) < 0) {
+			printf("http: poll: %s\n", strerror(errno));
+			return 1;
+		}
+		now = kiln_time_now_ns();
+		/* Walk down: conn_close() moves the last connection into the closed one's slot. */
+		for (int i = n; i-- > 0;) {
+			struct conn *c = conns[i];
+			short ev = fds[i].revents;
+			int r = 0;
+
+			if (!ev)
+				continue;
+			c->last_ns = now;
+			if (ev & POLLOUT)
+				r = flush(c) || serve(c);
+			else if (ev & (POLLIN | POLLHUP | POLLERR))
+				r = on_readable(c);
+			if (r)
+				conn_close(i);
+		}
+		if (fds[n].revents & POLLIN)
+			accept_all(listener, now);
+	}
+}

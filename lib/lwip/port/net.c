@@ -1,0 +1,257 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Kiln's lwIP port: the board's network device as lwIP's interface, the
+ * stack brought up at boot, and the poll and wait that drive it.
+ *
+ * No thread runs the stack (NO_SYS). Whoever needs the network to make
+ * progress calls kiln_net_poll(): received frames go to lwIP, due timers
+ * run. Between polls the caller idles in kiln_net_wait(), which sleeps
+ * in WFI until the device's interrupt or the stack's next timer. Frames
+ * are copied once each way, between the driver's buffers and lwIP's.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <kiln/boot.h>
+#include <kiln/config.h>
+#include <kiln/init.h>
+#include <kiln/irq.h>
+#include <kiln/net.h>
+#include <kiln/netdev.h>
+#include <kiln/time.h>
+#include "lwip/dhcp.h"
+#include "lwip/etharp.h"
+#include "lwip/init.h"
+#include "lwip/memp.h"
+#include "lwip/netif.h"
+#include "lwip/pbuf.h"
+#include "lwip/stats.h"
+#include "lwip/timeouts.h"
+#include "netif/ethernet.h"
+
+#ifdef CONFIG_LIBSCHED
+#include <kiln/sched.h>
+#endif
+
+/* Frames handed to lwIP per poll, so a flood cannot starve timers. */
+#define RX_BUDGET 64
+/* How long a sender waits for the device to free a transmit buffer. */
+#define TX_WAIT_NS (5u * 1000 * 1000)
+/* With threads: the longest a waiting thread idles the core before others get a look. */
+#define THREAD_IDLE_CAP_NS (10u * 1000 * 1000)
+
+static struct netif netif;
+static struct kiln_netdev_info device;
+static int have_device;
+static int polling;
+static uint64_t rx_dropped;
+
+static uint64_t ms_since_boot(void)
+{
+	uint64_t hz = kiln_time_hz();
+
+	return (kiln_time_ticks() - kiln_boot_entry_ticks()) * 1000u / (hz ? hz : 1);
+}
+
+/* lwIP sends a frame: copy it into a transmit buffer of the device. */
+static err_t link_output(struct netif *nif, struct pbuf *p)
+{
+	void *buf = kiln_netdev_tx_buffer(p->tot_len);
+
+	(void)nif;
+	if (!buf) {
+		/* Every buffer is in flight: the device frees them without our help, soon. */
+		uint64_t until = kiln_time_now_ns() + TX_WAIT_NS;
+
+		while (!buf && kiln_time_now_ns() < until)
+			buf = kiln_netdev_tx_buffer(p->tot_len);
+		if (!buf) {
+			LINK_STATS_INC(link.memerr);
+			return ERR_MEM;
+		}
+	}
+	pbuf_copy_partial(p, buf, p->tot_len, 0);
+	kiln_netdev_tx_commit(p->tot_len);
+	LINK_STATS_INC(link.xmit);
+	return ERR_OK;
+}
+
+static err_t netif_setup(struct netif *nif)
+{
+	nif->name[0] = 'e';
+	nif->name[1] = 'n';
+	nif->hwaddr_len = ETH_HWADDR_LEN;
+	memcpy(nif->hwaddr, device.mac, ETH_HWADDR_LEN);
+	nif->mtu = device.mtu;
+	nif->flags = NETIF_FLAG_BROADCAST | NETIF_FLAG_ETHARP | NETIF_FLAG_ETHERNET;
+	nif->output = etharp_output;
+	nif->linkoutput = link_output;
+	netif_set_hostname(nif, "kiln");
+	return ERR_OK;
+}
+
+static void status_changed(struct netif *nif)
+{
+	char addr[IP4ADDR_STRLEN_MAX], gw[IP4ADDR_STRLEN_MAX];
+
+	if (!netif_is_up(nif) || ip4_addr_isany_val(*netif_ip4_addr(nif)))
+		return;
+	ip4addr_ntoa_r(netif_ip4_addr(nif), addr, sizeof(addr));
+	ip4addr_ntoa_r(netif_ip4_gw(nif), gw, sizeof(gw));
+	printf("net: %s up, gateway %s (%s), %llu ms after boot\n", addr, gw,
+	       LWIP_DHCP ? "DHCP" : "static", (unsigned long long)ms_since_boot());
+}
+
+static void kiln_net_init(void)
+{
+	ip4_addr_t addr, mask, gw;
+
+	lwip_init();
+	if (kiln_netdev_open(&device)) {
+		printf("net: no network device; sockets will report ENETDOWN\n");
+		return;
+	}
+	have_device = 1;
+	printf("net: %s %02x:%02x:%02x:%02x:%02x:%02x, %s\n", device.name, device.mac[0], device.mac[1],
+	       device.mac[2], device.mac[3], device.mac[4], device.mac[5], device.transport);
+	ip4_addr_set_zero(&addr);
+	ip4_addr_set_zero(&mask);
+	ip4_addr_set_zero(&gw);
+#if !LWIP_DHCP
+	if (!ip4addr_aton(CONFIG_LIBLWIP_IPV4_ADDRESS, &addr) || !ip4addr_aton(CONFIG_LIBLWIP_IPV4_NETMASK, &mask) ||
+	    !ip4addr_aton(CONFIG_LIBLWIP_IPV4_GATEWAY, &gw))
+		printf("net: the static address, netmask or gateway in the configuration is not an IPv4 address\n");
+#endif
+	netif_add(&netif, &addr, &mask, &gw, 0, netif_setup, ethernet_input);
+	netif_set_default(&netif);
+	netif_set_status_callback(&netif, status_changed);
+	netif_set_up(&netif);
+	if (device.link_up)
+		netif_set_link_up(&netif);
+#if LWIP_DHCP
+	dhcp_start(&netif);
+#endif
+	kiln_net_poll();
+}
+
+/* After the allocators and the scheduler, just before main(). */
+KILN_INIT(kiln_net_init, 800);
+
+void kiln_net_poll(void)
+{
+	size_t len;
+	const void *frame;
+
+	if (polling || !have_device)
+		return;
+	polling = 1;
+	for (int n = 0; n < RX_BUDGET && (frame = kiln_netdev_rx_peek(&len)); n++) {
+		struct pbuf *p = pbuf_alloc(PBUF_RAW, (u16_t)len, PBUF_POOL);
+
+		if (p)
+			pbuf_take(p, frame, (u16_t)len);
+		kiln_netdev_rx_release();
+		if (!p) {
+			/* The pool is full of data the application has not read: drop; TCP sends it again. */
+			rx_dropped++;
+			LINK_STATS_INC(link.memerr);
+			continue;
+		}
+		LINK_STATS_INC(link.recv);
+		if (netif.input(p, &netif) != ERR_OK)
+			pbuf_free(p);
+	}
+	sys_check_timeouts();
+	polling = 0;
+}
+
+void kiln_net_wait(uint64_t deadline_ns)
+{
+	uint64_t now = kiln_time_now_ns();
+	uint64_t until = deadline_ns ? deadline_ns : now + KILN_NSEC_PER_SEC;
+	u32_t timer_ms = sys_timeouts_sleeptime();
+	unsigned long flags;
+
+	if (timer_ms != SYS_TIMEOUTS_SLEEPTIME_INFINITE && now + (uint64_t)timer_ms * 1000000u < until)
+		until = now + (uint64_t)timer_ms * 1000000u;
+#ifdef CONFIG_LIBSCHED
+	/* Cooperative threads: let the others run; then idle, but not so long that sleepers oversleep much. */
+	kiln_thread_yield();
+	if (until > now + THREAD_IDLE_CAP_NS)
+		until = now + THREAD_IDLE_CAP_NS;
+#endif
+	/* Masked from the check to WFI: a frame arriving in between still wakes the core. */
+	flags = kiln_irq_save();
+	if (!kiln_netdev_pending())
+		kiln_time_idle_until_ns(until);
+	kiln_irq_restore(flags);
+}
+
+int kiln_net_ready(void)
+{
+	return have_device && netif_is_up(&netif) && !ip4_addr_isany_val(*netif_ip4_addr(&netif));
+}
+
+int kiln_net_wait_ready(uint64_t timeout_ns)
+{
+	uint64_t deadline = kiln_time_now_ns() + timeout_ns;
+
+	if (!have_device)
+		return -1;
+	for (;;) {
+		kiln_net_poll();
+		if (kiln_net_ready())
+			return 0;
+		if (kiln_time_now_ns() >= deadline)
+			return -1;
+		kiln_net_wait(deadline);
+	}
+}
+
+uint32_t kiln_net_ipv4(void)
+{
+	return have_device ? ip4_addr_get_u32(netif_ip4_addr(&netif)) : 0;
+}
+
+#if LWIP_STATS
+/* lwIP's pool names, from its own list of pools. */
+static const char *const pool_names[MEMP_MAX] = {
+#define LWIP_MEMPOOL(name, num, size, desc) desc,
+#include "lwip/priv/memp_std.h"
+};
+#endif
+
+size_t kiln_net_report(char *buf, size_t len)
+{
+	struct kiln_netdev_stats d;
+	size_t n = 0;
+
+#define OUT(...)                                                                   \
+	do {                                                                       \
+		int w = snprintf(buf + n, len > n ? len - n : 0, __VA_ARGS__);     \
+		if (w > 0)                                                         \
+			n += (size_t)w;                                            \
+	} while (0)
+
+	if (!len)
+		return 0;
+	buf[0] = 0;
+	kiln_netdev_stats(&d);
+	OUT("net.device %s rx_frames=%llu tx_frames=%llu rx_bytes=%llu tx_bytes=%llu tx_busy=%llu interrupts=%llu rx_dropped=%llu\n",
+	    have_device ? device.name : "none", (unsigned long long)d.rx_frames, (unsigned long long)d.tx_frames,
+	    (unsigned long long)d.rx_bytes, (unsigned long long)d.tx_bytes, (unsigned long long)d.tx_busy,
+	    (unsigned long long)d.interrupts, (unsigned long long)rx_dropped);
+#if LWIP_STATS
+	OUT("net.heap used=%lu max=%lu size=%lu errors=%lu\n", (unsigned long)lwip_stats.mem.used,
+	    (unsigned long)lwip_stats.mem.max, (unsigned long)lwip_stats.mem.avail, (unsigned long)lwip_stats.mem.err);
+	for (int i = 0; i < MEMP_MAX; i++) {
+		const struct stats_mem *s = lwip_stats.memp[i];
+
+		if (s)
+			OUT("net.pool %s used=%lu max=%lu size=%lu errors=%lu\n", pool_names[i], (unsigned long)s->used,
+			    (unsigned long)s->max, (unsigned long)s->avail, (unsigned long)s->err);
+	}
+#endif
+#undef OUT
+	return n < len ? n : len - 1;
+}

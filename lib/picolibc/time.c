@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * picolibc glue: POSIX clocks and sleeps on Kiln's time library. Compiled
+ * when the image has the time library (library.yaml keys it on LIBTIME).
+ *
+ * There is no wall clock: CLOCK_REALTIME counts from boot, like the
+ * monotonic clock.
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <sys/time.h>
+#include <time.h>
+#include <unistd.h>
+#include <kiln/time.h>
+#include "hook.h"
+
+/* picolibc's time.h declares these only on some targets; the values are its own. */
+#ifndef CLOCK_MONOTONIC
+#define CLOCK_MONOTONIC ((clockid_t)4)
+#endif
+#ifndef CLOCK_MONOTONIC_RAW
+#define CLOCK_MONOTONIC_RAW ((clockid_t)5)
+#endif
+
+KILN_LIBC_HOOK int clock_gettime(clockid_t clock, struct timespec *ts)
+{
+	uint64_t ns;
+
+	if (clock != CLOCK_MONOTONIC && clock != CLOCK_REALTIME && clock != CLOCK_MONOTONIC_RAW) {
+		errno = EINVAL;
+		return -1;
+	}
+	ns = kiln_time_now_ns();
+	ts->tv_sec = (time_t)(ns / KILN_NSEC_PER_SEC);
+	ts->tv_nsec = (long)(ns % KILN_NSEC_PER_SEC);
+	return 0;
+}
+
+KILN_LIBC_HOOK int gettimeofday(struct timeval *tv, void *tz)
+{
+	uint64_t ns = kiln_time_now_ns();
+
+	(void)tz;
+	tv->tv_sec = (time_t)(ns / KILN_NSEC_PER_SEC);
+	tv->tv_usec = (suseconds_t)(ns % KILN_NSEC_PER_SEC / 1000);
+	return 0;
+}
+
+KILN_LIBC_HOOK int nanosleep(const struct timespec *req, struct timespec *rem)
+{
+	if (req->tv_sec < 0 || req->tv_nsec < 0 || req->tv_nsec >= (long)KILN_NSEC_PER_SEC) {
+		errno = EINVAL;
+		return -1;
+	}
+	kiln_time_sleep_ns((uint64_t)req->tv_sec * KILN_NSEC_PER_SEC + (uint64_t)req->tv_nsec);
+	if (rem) {
+		rem->tv_sec = 0;
+		rem->tv_nsec = 0;
+	}
+	return 0;
+}
+
+KILN_LIBC_HOOK int usleep(useconds_t us)
+{
+	kiln_time_sleep_ns((uint64_t)us * 1000);
+	return 0;
+}
+
+KILN_LIBC_HOOK unsigned int sleep(unsigned int seconds)
+{
+	kiln_time_sleep_ns((uint64_t)seconds * KILN_NSEC_PER_SEC);
+	return 0;
+}

@@ -1,0 +1,112 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The POSIX calls Kiln does not implement: weak fallbacks that fail with
+ * ENOSYS. Each lives in its own section, .text.kiln_enosys.<name>, so the
+ * build report can tell from the link map which of them an image kept.
+ *
+ * Grouped by why Kiln lacks them: one process (no fork, exec, wait,
+ * pipes between processes, sessions), one user (no ownership), no
+ * virtual memory for applications (no mmap), no dynamic loading, no
+ * links in the file system, no entropy source.
+ */
+#include <stdio.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <kiln/enosys.h>
+
+/* The parameters only give the fallbacks the C library's prototypes. */
+#pragma GCC diagnostic ignored "-Wunused-parameter"
+
+#define STUB(ret, fail, name, params)                      \
+	KILN_ENOSYS_SECTION(#name) ret name params        \
+	{                                                  \
+		kiln_enosys(#name);                        \
+		return fail;                               \
+	}
+
+/* Calls picolibc's headers do not declare (no <sys/mman.h>, <dlfcn.h>, popen). */
+FILE *popen(const char *command, const char *mode);
+int pclose(FILE *stream);
+void *mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off);
+int munmap(void *addr, size_t len);
+int mprotect(void *addr, size_t len, int prot);
+int msync(void *addr, size_t len, int flags);
+void *dlopen(const char *file, int mode);
+void *dlsym(void *handle, const char *name);
+int dlclose(void *handle);
+char *dlerror(void);
+
+/* One process: no children, no other programs, no sessions. */
+STUB(pid_t, -1, fork, (void))
+STUB(pid_t, -1, vfork, (void))
+STUB(int, -1, execv, (const char *path, char *const argv[]))
+STUB(int, -1, execve, (const char *path, char *const argv[], char *const envp[]))
+STUB(int, -1, execvp, (const char *file, char *const argv[]))
+STUB(int, -1, execl, (const char *path, const char *arg, ...))
+STUB(int, -1, execlp, (const char *file, const char *arg, ...))
+STUB(pid_t, -1, wait, (int *status))
+STUB(pid_t, -1, waitpid, (pid_t pid, int *status, int options))
+STUB(int, -1, pipe, (int fds[2]))
+STUB(int, -1, pipe2, (int fds[2], int flags))
+STUB(FILE *, 0, popen, (const char *command, const char *mode))
+STUB(int, -1, pclose, (FILE *stream))
+STUB(pid_t, -1, setsid, (void))
+STUB(int, -1, setpgid, (pid_t pid, pid_t pgid))
+STUB(int, -1, pause, (void))
+STUB(unsigned int, 0, alarm, (unsigned int seconds))
+STUB(int, -1, getrlimit, (int resource, struct rlimit *limit))
+STUB(int, -1, setrlimit, (int resource, const struct rlimit *limit))
+STUB(int, -1, getrusage, (int who, struct rusage *usage))
+
+/*
+ * No shell. system(NULL) asks whether there is one: the answer, no, is
+ * not a failure and is not reported.
+ */
+KILN_ENOSYS_SECTION("system") int system(const char *command)
+{
+	if (!command)
+		return 0;
+	return kiln_enosys("system");
+}
+
+/* One user: nothing changes hands. */
+STUB(int, -1, chown, (const char *path, uid_t owner, gid_t group))
+STUB(int, -1, fchown, (int fd, uid_t owner, gid_t group))
+STUB(int, -1, lchown, (const char *path, uid_t owner, gid_t group))
+STUB(int, -1, fchmod, (int fd, mode_t mode))
+STUB(int, -1, chroot, (const char *path))
+
+/* No application-visible virtual memory. */
+STUB(void *, (void *)-1, mmap, (void *addr, size_t len, int prot, int flags, int fd, off_t off))
+STUB(int, -1, munmap, (void *addr, size_t len))
+STUB(int, -1, mprotect, (void *addr, size_t len, int prot))
+STUB(int, -1, msync, (void *addr, size_t len, int flags))
+
+/* No dynamic loading: dlerror() has something to say about it. */
+STUB(void *, 0, dlopen, (const char *file, int mode))
+STUB(void *, 0, dlsym, (void *handle, const char *name))
+STUB(int, -1, dlclose, (void *handle))
+
+KILN_ENOSYS_SECTION("dlerror") char *dlerror(void)
+{
+	static char message[] = "dynamic loading is not implemented in Kiln";
+
+	kiln_enosys("dlerror");
+	return message;
+}
+
+/* No links, special files or times set by hand in the file system. */
+STUB(int, -1, link, (const char *from, const char *to))
+STUB(int, -1, symlink, (const char *target, const char *path))
+STUB(ssize_t, -1, readlink, (const char *restrict path, char *restrict buf, size_t len))
+STUB(int, -1, mkfifo, (const char *path, mode_t mode))
+STUB(int, -1, fchdir, (int fd))
+STUB(int, -1, utimes, (const char *path, const struct timeval times[2]))
+STUB(int, -1, futimens, (int fd, const struct timespec times[2]))
+
+/* No entropy source Kiln can vouch for. */
+STUB(int, -1, getentropy, (void *buf, size_t len))

@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Boot: mount the RAM file system at "/" and fill it with the image's
+ * embedded tree. Embedded files keep pointing at the image's read-only
+ * data until they are first changed.
+ */
+#include <errno.h>
+#include <string.h>
+#include <kiln/arm64/exception.h>
+#include <kiln/init.h>
+#include <kiln/ramfs_seed.h>
+#include <kiln/vfs_impl.h>
+#include "ramfs.h"
+
+extern const struct kiln_vfs_ops ramfs_vfs_ops;
+
+/* The directory @path names, made with its parents as needed (mkdir -p). */
+static struct ramfs_node *directory(const char *path)
+{
+	struct ramfs_node *dir = &ramfs_root;
+
+	for (const char *p = path; *p;) {
+		const char *end = strchr(p, '/');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		struct ramfs_node *next = len ? ramfs_find(dir, p, len) : dir;
+
+		if (!next)
+			next = ramfs_create(dir, p, len, S_IFDIR | 0755);
+		if (!next || !S_ISDIR(next->mode))
+			return 0;
+		dir = next;
+		p = end ? end + 1 : p + len;
+	}
+	return dir;
+}
+
+static void plant(const struct kiln_ramfs_seed *s)
+{
+	const char *slash = strrchr(s->path, '/');
+	const char *name = slash ? slash + 1 : s->path;
+	struct ramfs_node *dir, *node;
+	char parent[KILN_VFS_PATH_MAX];
+	size_t plen = slash ? (size_t)(slash - s->path) : 0;
+
+	if (plen >= sizeof(parent))
+		kiln_arm64_crash("ramfs: an embedded path is too long");
+	memcpy(parent, s->path, plen);
+	parent[plen] = 0;
+	if (S_ISDIR(s->mode)) {
+		if (!directory(s->path))
+			kiln_arm64_crash("ramfs: cannot create an embedded directory");
+		return;
+	}
+	dir = directory(parent);
+	node = dir ? ramfs_create(dir, name, strlen(name), s->mode) : 0;
+	if (!node)
+		kiln_arm64_crash("ramfs: cannot create an embedded file");
+	node->data = (unsigned char *)s->data;
+	node->size = s->size;
+	node->borrowed = 1;
+}
+
+static void kiln_ramfs_init(void)
+{
+	if (kiln_vfs_mount("/", &ramfs_vfs_ops, &ramfs_root) < 0)
+		kiln_arm64_crash("ramfs: cannot mount at /");
+	for (size_t i = 0; i < kiln_ramfs_seed_count; i++)
+		plant(&kiln_ramfs_seeds[i]);
+}
+
+KILN_INIT(kiln_ramfs_init, KILN_VFS_INIT_PRIORITY);

@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * SQLite's public header, as Kiln builds SQLite.
+ *
+ * Every SQLite source includes "sqlite3.h" (through sqliteInt.h) before
+ * any of its configuration takes effect, and the header is not in the
+ * source tree (SQLite's build generates it): so this file, first on the
+ * include path, is where Kiln's compile-time configuration goes, followed
+ * by the header SQLite's own tool generated (lib/sqlite/generated).
+ *
+ * The options touch neither the grammar nor the keyword table, which
+ * were generated without options (generate.sh).
+ */
+#ifndef KILN_SQLITE3_H
+#define KILN_SQLITE3_H
+
+/* The operating system layer is Kiln's: a VFS over its POSIX calls (os_kiln.c). */
+#define SQLITE_OS_OTHER 1
+
+/*
+ * No mutexes: Kiln's threads are cooperative and one connection is used
+ * by one thread at a time (SQLite's "single-thread" mode).
+ */
+#define SQLITE_THREADSAFE 0
+
+/* Temporary tables, indices and statement journals stay in memory. */
+#define SQLITE_TEMP_STORE 3
+
+/* No memory-mapped I/O and no loadable extensions: Kiln has neither mmap() nor dlopen(). */
+#define SQLITE_MAX_MMAP_SIZE 0
+#define SQLITE_OMIT_LOAD_EXTENSION 1
+
+/* The SQL math functions (sqrt, pow, log...), as the sqlite3 command-line shell has them. */
+#define SQLITE_ENABLE_MATH_FUNCTIONS 1
+
+#include "../generated/sqlite3.h"
+
+#endif /* KILN_SQLITE3_H */
