@@ -38,4 +38,20 @@ export const BENCH_APPLICATIONS: readonly BenchApplication[] = [
     readyLine: /^Hello from Kiln/,
     idles: false,
   },
+  {
+    id: 'pi',
+    title: 'computes 1000 digits of pi (CPU-bound)',
+    program: 'bench/programs/pi.ts',
+    images: { 'qemu-virt': 'pi-qemu-virt', 'raspberry-pi-3b-plus': 'pi-raspberry-pi-3b-plus', 'ultra96-v2': 'pi-ultra96-v2' },
+    readyLine: /^3\.14159/,
+    idles: false,
+  },
+  {
+    id: 'idle',
+    title: 'sleeps in WFI (the power proxy)',
+    program: 'bench/programs/idle.ts',
+    images: { 'qemu-virt': 'idle-qemu-virt', 'raspberry-pi-3b-plus': 'idle-raspberry-pi-3b-plus', 'ultra96-v2': 'idle-ultra96-v2' },
+    readyLine: /^timer-test: sleeping/,
+    idles: true,
+  },
 ];

@@ -14,13 +14,6 @@ export interface LinkerScriptOptions {
    * @default 0x1000
    */
   readonly exceptionStackSize?: number;
-  /**
-   * Unused: the heap is no longer a fixed array in the image but the
-   * board's RAM after it, handed to the allocators at boot. Accepted so
-   * older callers still type-check.
-   * @deprecated
-   */
-  readonly heapSize?: number;
   /** Put the arm64 Image header (section .text.head) first. */
   readonly imageHeader: boolean;
 }

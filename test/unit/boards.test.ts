@@ -40,9 +40,9 @@ t.test('GIVEN a board WHEN its header and linker script are generated THEN addre
   const header = boardHeader(rpi);
   t.match(header, /#define KILN_BOARD_UART0_BASE 0x3f201000UL/);
   t.match(header, /#define KILN_BOARD_LOAD_ADDRESS 0x80000UL/);
-  const ld = linkerScript(rpi, { stackSize: 0x4000, heapSize: 0x10000, imageHeader: false });
+  const ld = linkerScript(rpi, { stackSize: 0x4000, imageHeader: false });
   t.match(ld, /ORIGIN = 0x80000, LENGTH = 0x3b380000/);
   t.match(ld, /ENTRY\(_start\)/);
   t.match(ld, /\. \+= 0x4000;\n\t\t__stack_top = \.;/);
-  t.match(linkerScript(findBoard('ultra96-v2').info, { stackSize: 0x4000, heapSize: 0, imageHeader: true }), /ENTRY\(kiln_image_head\)/);
+  t.match(linkerScript(findBoard('ultra96-v2').info, { stackSize: 0x4000, imageHeader: true }), /ENTRY\(kiln_image_head\)/);
 });
