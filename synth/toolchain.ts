@@ -60,7 +60,7 @@ export interface ToolchainFlags {
 /** Code generation every library shares: the board's core, no host assumptions. */
 const COMMON_CFLAGS = [
   '-mcpu=cortex-a53',
-  // The MMU is off in the skeleton, so memory is Device-typed and unaligned accesses fault on hardware.
+  // Boot code runs C before the MMU is on, when memory is Device-typed and unaligned accesses fault on hardware.
   '-mstrict-align',
   '-g',
   '-std=gnu11',
@@ -180,6 +180,8 @@ export function toolchainFlags(tc: Toolchain, opts: BuildOptions, link: { readon
     opt,
     // picolibc's TLS model (its specs file says the same to gcc).
     '-ftls-model=local-exec',
+    // LLVM otherwise assumes malloc never sets errno and folds away callers' ENOMEM checks.
+    '-fno-builtin-malloc',
     // picolibc's headers instead of the host's; clang's own (stddef.h, stdarg.h) stay.
     '-nostdlibinc',
     '-isystem', `${PICOLIBC_DIR}/include`,
