@@ -7,7 +7,7 @@ const app = new App();
 
 for (const board of [new QemuVirt(), new RaspberryPi3BPlus(), new Ultra96V2()]) {
   new Image(app, `idle-${board.id}`, { board })
-    .use(new TimerTest({ sleepMs: 60_000, toleranceMs: 60_000 }))
+    .use(new TimerTest({ sleepMs: 60_000, toleranceMs: 10_000 }))
     .configure({ LIBBOOT_TIMELINE: true });
 }
 
