@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 export { App, type AppProps } from './app.ts';
-export { Image, Use, type ImageProps, type Composition, type Uncomposed, type UseCheck, type AllocatorCheck, type SchedulerCheck } from './image.ts';
+export { Image, Use, type ImageProps, type FilesOptions, type Composition, type Uncomposed, type UseCheck, type AllocatorCheck, type SchedulerCheck } from './image.ts';
 export type { CannotServe, IntRange, NeedsNetwork, NeedsThreads, NetworkKind, NotAComponent, NotAnAllocator, NotAScheduler, Provides, Requirements } from './capabilities.ts';
 export { Board, MiB, type BoardInfo, type BootArtifact, type ConsoleUart, type GenericTimer, type InterruptController, type MemoryRegion, type QemuMachine, type VirtioMmioSlots } from './board.ts';
 export { Application, Component, Library, type ComponentInit, type NameOf, type RequiresOf } from './component.ts';
@@ -10,6 +10,9 @@ export { Scheduler, NoScheduler, isSchedulerClass, type SchedulerClass } from '.
 export { Hello, type HelloProps } from './apps/hello.ts';
 export { HttpServer, type HttpServerProps } from './apps/http-server.ts';
 export { NetEcho, type NetEchoProps } from './apps/net-echo.ts';
+export { Lua, type LuaProps } from './apps/lua.ts';
+export { Sqlite, type SqliteProps } from './apps/sqlite.ts';
+export { contributeToProcess, tryFindProcessContribution, type ProcessContribution } from './process.ts';
 export { Lwip, type LwipProps } from './network/index.ts';
 export { Pi, type PiProps } from './apps/pi.ts';
 export { MemReport } from './apps/mem-report.ts';
@@ -21,6 +24,6 @@ export { BumpAllocator, TlsfAllocator, BuddyAllocator } from './allocators/index
 export { CooperativeScheduler } from './schedulers/index.ts';
 export { KilnError, type Problem } from '../synth/errors.ts';
 export { Policies, type Policy, type PolicySubject } from '../synth/policy.ts';
-export type { ImageSpec, ComponentSpec, BoardId, BudgetSpec, FleetSpec, ImageTarget, ToolchainId, Origin } from '../synth/spec/image-spec.ts';
+export type { ImageSpec, ComponentSpec, BoardId, BudgetSpec, FileSpec, FleetSpec, ImageTarget, ToolchainId, Origin } from '../synth/spec/image-spec.ts';
 export { QemuVirt, RaspberryPi3BPlus, Ultra96V2, findBoard, tryFindBoard } from '../boards/index.ts';
 export type * from './generated/index.ts';

@@ -1,10 +1,21 @@
 // SPDX-License-Identifier: MIT
+import { dirname, resolve } from 'node:path';
 import { Application } from '../component.ts';
 import { KilnError } from '../../synth/errors.ts';
 import type { HttpServerOptions } from '../generated/http-server-options.ts';
+import { callerOrigin } from '../private/origin.ts';
+import { contributeToProcess } from '../process.ts';
 
 /** Options of the HttpServer application. */
-export interface HttpServerProps extends Pick<HttpServerOptions, 'port' | 'maxConnections' | 'backlog' | 'idleTimeoutMs' | 'requestBytes' | 'stats'> {
+export interface HttpServerProps extends Pick<HttpServerOptions, 'port' | 'maxConnections' | 'backlog' | 'idleTimeoutMs' | 'requestBytes' | 'stats' | 'root'> {
+  /**
+   * A host folder (relative to the file that creates the server) whose
+   * files are served: it is embedded in the image's RAM file system at
+   * `root`, and paths that are not in `content` are looked up there (a
+   * folder serves its index.html).
+   * @default no files, only `content`
+   */
+  readonly files?: string;
   /**
    * The pages it serves: path (starting with '/') to body. The
    * Content-Type follows the path's extension; paths without one are
@@ -35,9 +46,19 @@ export class HttpServer extends Application<'HttpServer', { network: true }> {
         requestBytes: props.requestBytes,
         stats: props.stats,
         content: props.content ? encodeContent(props.content) : undefined,
+        files: props.files !== undefined ? true : undefined,
+        root: props.files !== undefined ? props.root : undefined,
       },
     });
+    if (props.files !== undefined) {
+      const origin = callerOrigin();
+      const from = resolve(origin.file ? dirname(resolve(origin.file)) : process.cwd(), props.files);
+      contributeToProcess(this, { files: [{ at: props.root ?? HttpServer.DEFAULT_ROOT, from }] });
+    }
   }
+
+  /** Where `files` go in the image's file system unless `root` says otherwise. */
+  static readonly DEFAULT_ROOT = '/www';
 }
 
 /**

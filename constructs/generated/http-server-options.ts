@@ -29,6 +29,17 @@ export interface HttpServerOptions {
      */
     readonly content?: string;
     /**
+     * Serve files from the RAM file system
+     *
+     * Requests for paths that are not among the pages above are served
+     * from the folder below in the RAM file system (where files embedded
+     * in the image appear at boot; HttpServer's `files` embeds a host
+     * folder there). A path naming a folder serves its index.html.
+     *
+     * Kconfig: APP_HTTP_FILES
+     */
+    readonly files?: boolean;
+    /**
      * Idle connection timeout in milliseconds
      *
      * A connection that sends nothing (or nothing complete) for this
@@ -77,6 +88,15 @@ export interface HttpServerOptions {
      * @default 2048
      */
     readonly requestBytes?: number;
+    /**
+     * Folder of the RAM file system to serve
+     *
+     * Request paths are looked up under it; ".." never leaves it.
+     *
+     * Kconfig: APP_HTTP_ROOT
+     * @default "/www"
+     */
+    readonly root?: string;
     /**
      * Serve /_kiln/stats
      *

@@ -20,6 +20,7 @@ export type { PosixPthreadOptions } from './posix-pthread-options.ts';
 export type { PosixSelftestOptions } from './posix-selftest-options.ts';
 export type { PosixVfsOptions } from './posix-vfs-options.ts';
 export type { SchedOptions } from './sched-options.ts';
+export type { SqliteOptions } from './sqlite-options.ts';
 export type { TimerTestOptions } from './timer-test-options.ts';
 export type { ToolchainOptions } from './toolchain-options.ts';
 export type { VirtioNetOptions } from './virtio-net-options.ts';

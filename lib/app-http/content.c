@@ -48,7 +48,7 @@ static char *decode(const char *p, const char *end, size_t *len)
 	return out;
 }
 
-static const char *type_of(const char *path)
+const char *http_type_of(const char *path)
 {
 	static const struct { const char *ext, *type; } types[] = {
 		{ ".html", "text/html; charset=utf-8" }, { ".htm", "text/html; charset=utf-8" },
@@ -90,7 +90,7 @@ int http_pages_load(const char *encoded)
 		pg->body = decode(sp + 1, end, &pg->length);
 		if (!pg->path || !pg->body || pg->path[0] != '/')
 			return -1;
-		pg->type = type_of(pg->path);
+		pg->type = http_type_of(pg->path);
 		page_count++;
 		p = *end ? end + 1 : end;
 	}

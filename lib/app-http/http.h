@@ -53,4 +53,19 @@ int http_pages_load(const char *encoded);
 /** http_page_find() - the page for @path (@len bytes), or NULL. */
 const struct http_page *http_page_find(const char *path, size_t len);
 
+/** http_type_of() - the Content-Type for @path, from its extension. */
+const char *http_type_of(const char *path);
+
+/**
+ * http_file_read() - the file the request path @path (@len bytes,
+ * percent-encoded) names under @root in the file system.
+ * @size: set to its size
+ * @type: set to its Content-Type
+ *
+ * Return: its bytes (the caller frees them), or NULL with *@status set:
+ * 404 when there is no such file, 400 when the path is not acceptable
+ * (a ".." segment, a bad escape), 500 when it cannot be read.
+ */
+char *http_file_read(const char *root, const char *path, size_t len, size_t *size, const char **type, int *status);
+
 #endif /* APP_HTTP_H */

@@ -63,6 +63,7 @@ static int nconns;
 
 static struct {
 	unsigned long accepted, closed, timed_out, requests, bad_requests, not_found, refused;
+	uint64_t longest_wait_ns, longest_work_ns;
 } counters;
 
 static const char *reason(int status)
@@ -73,6 +74,8 @@ static const char *reason(int status)
 	case 404: return "Not Found";
 	case 405: return "Method Not Allowed";
 	case 413: return "Content Too Large";
+	case 500: return "Internal Server Error";
+	case 503: return "Service Unavailable";
 	case 431: return "Request Header Fields Too Large";
 	case 505: return "HTTP Version Not Supported";
 	default: return "Error";
@@ -108,11 +111,14 @@ static char *stats_body(size_t *len)
 			      "uptime_ms %llu\nhttp.connections_open %d\nhttp.connections_accepted %lu\n"
 			      "http.connections_closed %lu\nhttp.connections_timed_out %lu\nhttp.requests %lu\n"
 			      "http.bad_requests %lu\nhttp.not_found %lu\nhttp.accept_failures %lu\n"
+			      "http.longest_poll_ms %llu\nhttp.longest_round_ms %llu\n"
 			      "heap.current %zu\nheap.peak %zu\nheap.region %zu\nheap.allocations %zu\nheap.frees %zu\n"
 			      "heap.failures %zu\n",
 			      (unsigned long long)((kiln_time_ticks() - kiln_boot_entry_ticks()) * 1000u / (hz ? hz : 1)),
 			      nconns, counters.accepted, counters.closed, counters.timed_out, counters.requests,
-			      counters.bad_requests, counters.not_found, counters.refused, heap.current, heap.peak,
+			      counters.bad_requests, counters.not_found, counters.refused,
+			      (unsigned long long)(counters.longest_wait_ns / 1000000u),
+			      (unsigned long long)(counters.longest_work_ns / 1000000u), heap.current, heap.peak,
 			      heap.region, heap.allocations, heap.frees, heap.failures);
 	if (n < cap)
 		n += kiln_net_report(out + n, cap - n);
@@ -161,7 +167,15 @@ static void respond(struct conn *c, long status, const struct http_request *req)
 #endif
 		} else {
 			code = 404;
-			counters.not_found++;
+#ifdef CONFIG_APP_HTTP_FILES
+			body = http_file_read(CONFIG_APP_HTTP_ROOT, req->path, req->path_len, &body_len, &type, &code);
+			if (body) {
+				code = 200;
+				owned = 1;
+			}
+#endif
+			if (code == 404)
+				counters.not_found++;
 		}
 	}
 	if (code != 200) {
@@ -329,13 +343,6 @@ int main(int argc, char **argv)
 		uint64_t now = kiln_time_now_ns();
 		int n = 0, timeout = TICK_MS;
 
-		/* Idle connections go first, so their slots serve waiting clients. */
-		for (int i = nconns; i-- > 0;) {
-			if (now - conns[i]->last_ns >= IDLE_NS) {
-				counters.timed_out++;
-				conn_close(i);
-			}
-		}
 		for (int i = 0; i < nconns; i++) {
 			fds[n].fd = conns[i]->fd;
 			fds[n].events = sending(conns[i]) ? POLLOUT : POLLIN;
@@ -343,10 +350,14 @@ int main(int argc, char **argv)
 		}
 		fds[n].fd = nconns < MAX_CONN ? listener : -1;
 		fds[n].events = POLLIN;
+		if (counters.longest_work_ns < kiln_time_now_ns() - now)
+			counters.longest_work_ns = kiln_time_now_ns() - now;
 		if (poll(fds, (nfds_t)n + 1, timeout) < 0) {
 			printf("http: poll: %s\n", strerror(errno));
 			return 1;
 		}
+		if (counters.longest_wait_ns < kiln_time_now_ns() - now)
+			counters.longest_wait_ns = kiln_time_now_ns() - now;
 		now = kiln_time_now_ns();
 		/* Walk down: conn_close() moves the last connection into the closed one's slot. */
 		for (int i = n; i-- > 0;) {
@@ -363,6 +374,18 @@ int main(int argc, char **argv)
 				r = on_readable(c);
 			if (r)
 				conn_close(i);
+		}
+		/*
+		 * Idle connections go, so their slots serve waiting clients. Only
+		 * after this round's events: a connection whose request arrived
+		 * while the image was not running (a busy host) is served, not
+		 * timed out.
+		 */
+		for (int i = nconns; i-- > 0;) {
+			if (now - conns[i]->last_ns >= IDLE_NS) {
+				counters.timed_out++;
+				conn_close(i);
+			}
 		}
 		if (fds[n].revents & POLLIN)
 			accept_all(listener, now);

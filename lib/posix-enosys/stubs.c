@@ -58,8 +58,6 @@ STUB(pid_t, -1, setsid, (void))
 STUB(int, -1, setpgid, (pid_t pid, pid_t pgid))
 STUB(int, -1, pause, (void))
 STUB(unsigned int, 0, alarm, (unsigned int seconds))
-STUB(int, -1, getrlimit, (int resource, struct rlimit *limit))
-STUB(int, -1, setrlimit, (int resource, const struct rlimit *limit))
 STUB(int, -1, getrusage, (int who, struct rusage *usage))
 
 /*

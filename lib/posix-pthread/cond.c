@@ -8,6 +8,7 @@
  */
 #include <errno.h>
 #include <time.h>
+#include <sys/time.h>
 #include <kiln/time.h>
 #include "pthread_private.h"
 
@@ -68,12 +69,13 @@ int pthread_cond_wait(pthread_cond_t *c, pthread_mutex_t *m)
 	return 0;
 }
 
+/* CLOCK_REALTIME, through gettimeofday(): picolibc declares clock_gettime() only where _POSIX_TIMERS is claimed. */
 static long long realtime_ns(void)
 {
-	struct timespec now;
+	struct timeval now;
 
-	clock_gettime(CLOCK_REALTIME, &now);
-	return (long long)now.tv_sec * 1000000000ll + now.tv_nsec;
+	gettimeofday(&now, 0);
+	return (long long)now.tv_sec * 1000000000ll + now.tv_usec * 1000ll;
 }
 
 int pthread_cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m, const struct timespec *abstime)

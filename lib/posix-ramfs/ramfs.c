@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/time.h>
 #include "ramfs.h"
 
 /* Smallest allocation for a file's data; growth doubles from there. */
@@ -21,11 +22,15 @@ struct ramfs_node ramfs_root = {
 
 static ino_t next_ino = 2;
 
+/* gettimeofday(): picolibc declares clock_gettime() only on systems that claim _POSIX_TIMERS. */
 static struct timespec now(void)
 {
-	struct timespec ts = { 0, 0 };
+	struct timeval tv = { 0, 0 };
+	struct timespec ts;
 
-	clock_gettime(CLOCK_REALTIME, &ts);
+	gettimeofday(&tv, 0);
+	ts.tv_sec = tv.tv_sec;
+	ts.tv_nsec = tv.tv_usec * 1000;
 	return ts;
 }
 

@@ -18,6 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <kiln/time.h>
 #include "sqlite3.h"
 
@@ -341,11 +342,11 @@ static int kiln_sleep(sqlite3_vfs *vfs, int us)
 
 static int kiln_current_time_int64(sqlite3_vfs *vfs, sqlite3_int64 *out)
 {
-	struct timespec now;
+	struct timeval now;
 
 	(void)vfs;
-	clock_gettime(CLOCK_REALTIME, &now);
-	*out = UNIX_EPOCH_JD_MS + (sqlite3_int64)now.tv_sec * 1000 + now.tv_nsec / 1000000;
+	gettimeofday(&now, 0);
+	*out = UNIX_EPOCH_JD_MS + (sqlite3_int64)now.tv_sec * 1000 + now.tv_usec / 1000;
 	return SQLITE_OK;
 }
 

@@ -15,6 +15,7 @@ import { linkOrder, linkPlanDocument, type LinkPlan, type LinkedLibrary } from '
 import { imageNinja } from './ninja.ts';
 import { imageManifest, type ImageManifest } from './manifest.ts';
 import { processSources } from './process-files.ts';
+import { ensureGenerated } from '../upstream-generate.ts';
 
 export { compileCommands, rootNinja } from './ninja.ts';
 export { sharedFiles } from './compile-plan.ts';
@@ -41,6 +42,9 @@ export function planImage(spec: ImageSpec, board: Board, resolution: Resolution,
     throw new KilnError(`board ${board.id} needs the "${board.info.console.driver}" console driver but its Kconfig did not select it`, { fault: 'kiln' });
   }
   const toolchain = findToolchain(spec.toolchain ?? 'gcc');
+  // Sources an upstream's own build would generate (SQLite's parser) must exist before planning reads them.
+  // Cached per machine like the upstream source itself; the call belongs beside ensureUpstream() in synthesize().
+  for (const m of enabled) ensureGenerated(m, { root: catalog.root, onProgress: (msg) => process.stderr.write(`kiln: ${msg}\n`) });
   const sources = new Map<string, string>([
     ['.config', resolution.dotConfig()],
     ['include/kiln/config.h', resolution.configHeader()],
@@ -53,15 +57,15 @@ export function planImage(spec: ImageSpec, board: Board, resolution: Resolution,
     })],
   ]);
   // The process's embedded files, arguments and environment, when the image has the libraries that serve them.
-  const process = processSources(spec, (symbol) => resolution.isEnabled(symbol));
-  for (const [file, content] of process) sources.set(file, content);
+  const processFiles = processSources(spec, (symbol) => resolution.isEnabled(symbol));
+  for (const [file, content] of processFiles) sources.set(file, content);
   const compiles = planCompiles({
     imageDir: dir,
     toolchain,
     options: buildOptions(resolution),
     files: sources,
     libraries: enabled.map((manifest) => ({ manifest, library: linkedLibrary(manifest, resolution) })),
-    generatedSources: ['bindings.c', ...process.keys()],
+    generatedSources: ['bindings.c', ...processFiles.keys()],
     scanner: new IncludeScanner(catalog.root),
   });
   const linkPlan: LinkPlan = {

@@ -74,8 +74,10 @@
 #ifdef CONFIG_LIBLWIP_STATS
 #define LWIP_STATS                  1
 #define LWIP_STATS_DISPLAY          0
+#define LWIP_STATS_LARGE            1   /* 32-bit counters: 16-bit ones wrap within a second of load */
 #define MEM_STATS                   1
 #define MEMP_STATS                  1
+#define MIB2_STATS                  1   /* retransmissions, resets, failed attempts */
 #else
 #define LWIP_STATS                  0
 #endif

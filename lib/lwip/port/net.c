@@ -242,6 +242,19 @@ size_t kiln_net_report(char *buf, size_t len)
 	    (unsigned long long)d.rx_bytes, (unsigned long long)d.tx_bytes, (unsigned long long)d.tx_busy,
 	    (unsigned long long)d.interrupts, (unsigned long long)rx_dropped);
 #if LWIP_STATS
+#define PROTO(label, st)                                                                                      \
+	OUT("net.%s xmit=%lu recv=%lu drop=%lu chkerr=%lu memerr=%lu proterr=%lu err=%lu\n", label,           \
+	    (unsigned long)(st).xmit, (unsigned long)(st).recv, (unsigned long)(st).drop, (unsigned long)(st).chkerr, \
+	    (unsigned long)(st).memerr, (unsigned long)(st).proterr, (unsigned long)(st).err)
+	PROTO("link", lwip_stats.link);
+	PROTO("ip", lwip_stats.ip);
+#if LWIP_TCP
+	PROTO("tcp", lwip_stats.tcp);
+	OUT("net.tcp_mib retransmitted=%lu resets_sent=%lu established_resets=%lu attempt_fails=%lu\n",
+	    (unsigned long)lwip_stats.mib2.tcpretranssegs, (unsigned long)lwip_stats.mib2.tcpoutrsts,
+	    (unsigned long)lwip_stats.mib2.tcpestabresets, (unsigned long)lwip_stats.mib2.tcpattemptfails);
+#endif
+#undef PROTO
 	OUT("net.heap used=%lu max=%lu size=%lu errors=%lu\n", (unsigned long)lwip_stats.mem.used,
 	    (unsigned long)lwip_stats.mem.max, (unsigned long)lwip_stats.mem.avail, (unsigned long)lwip_stats.mem.err);
 	for (int i = 0; i < MEMP_MAX; i++) {

@@ -105,6 +105,9 @@ int pthread_condattr_destroy(pthread_condattr_t *attr);
 
 int pthread_once(pthread_once_t *once, void (*init)(void));
 
+/** sched_yield() - let other threads run (<sched.h> declares it only where priority scheduling is claimed). */
+int sched_yield(void);
+
 int pthread_key_create(pthread_key_t *key, void (*destructor)(void *));
 int pthread_key_delete(pthread_key_t key);
 void *pthread_getspecific(pthread_key_t key);

@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: MIT
+// The image's process as data: files embedded in the RAM file system,
+// arguments and environment, from constructs and from spec files, and the
+// C sources synth generates from them. No cross compiler needed.
+import t from 'tap';
+import { mkdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { App, Hello, Image, KilnError, Lua, QemuVirt, Sqlite } from '../../constructs/index.ts';
+import type { LibraryManifest } from '../../synth/catalog.ts';
+import { embeddedFilesSource, embeddedTree, processArgsSource, processSources } from '../../synth/plan/process-files.ts';
+import { normalizeImageSpec, parseSpecText } from '../../synth/spec/load.ts';
+import { ensureGenerated } from '../../synth/upstream-generate.ts';
+import { tempDir } from '../helpers/cli.ts';
+
+/** A host folder with a file at the top and one in a subfolder. */
+function hostTree(): string {
+  const dir = tempDir();
+  mkdirSync(join(dir, 'sub'));
+  writeFileSync(join(dir, 'b.txt'), 'bee\n');
+  writeFileSync(join(dir, 'sub', 'a.txt'), 'say "hi"?\\\n\x01');
+  return dir;
+}
+
+t.test('GIVEN file entries WHEN the embedded tree is made THEN folders are walked in name order and later entries win', async (t) => {
+  const dir = hostTree();
+  const tree = embeddedTree([
+    { at: '/www', from: dir },
+    { at: '/www/b.txt', content: 'replaced' },
+    { at: '/etc/motd', content: 'hello' },
+  ], 'img');
+  t.same(tree.map((e) => [e.path, e.data === undefined ? 'dir' : new TextDecoder().decode(e.data)]), [
+    ['/etc/motd', 'hello'],
+    ['/www', 'dir'],
+    ['/www/b.txt', 'replaced'],
+    ['/www/sub', 'dir'],
+    ['/www/sub/a.txt', 'say "hi"?\\\n\x01'],
+  ]);
+  const replaced = embeddedTree([{ at: '/x', from: dir }, { at: '/x', content: 'now a file' }], 'img');
+  t.same(replaced.map((e) => e.path), ['/x'], 'a file replacing a folder takes what was under it along');
+  t.throws(() => embeddedTree([{ at: '/y', from: join(dir, 'missing') }], 'img'), /image "img": ".*missing" \(to embed at \/y\) does not exist/);
+});
+
+t.test('GIVEN an embedded tree WHEN files.c is generated THEN bytes are escaped and every entry is in the table', async (t) => {
+  const source = embeddedFilesSource({ id: 'img', files: [{ at: '/', from: hostTree() }] });
+  t.match(source, /#include <kiln\/ramfs_seed\.h>/);
+  t.match(source, /"say \\"hi\\"\\077\\\\\\012"\n\t"\\001";/, 'quotes, ?, backslashes, newlines and control bytes are escaped');
+  t.match(source, /\{ "\/b\.txt", file_0, 4, 0100644 \},/);
+  t.match(source, /\{ "\/sub", 0, 0, 040755 \},/);
+  t.match(source, /const size_t kiln_ramfs_seed_count = 3;/);
+  t.match(embeddedFilesSource({ id: 'empty' }), /kiln_ramfs_seeds\[\] = \{\n\t\{ 0, 0, 0, 0 \},\n\};\n\nconst size_t kiln_ramfs_seed_count = 0;/, 'an empty tree is still valid C');
+});
+
+t.test('GIVEN arguments and environment WHEN args.c is generated THEN both are NULL-terminated writable strings', async (t) => {
+  const source = processArgsSource({ id: 'img', applications: [{ kind: 'lua' }], args: ['lua', '/main.lua', 'a "b"'], env: { HOME: '/', X: 'y z' } });
+  t.match(source, /static char arg_2\[\] = "a \\"b\\"";/);
+  t.match(source, /char \*kiln_process_argv\[\] = \{ arg_0, arg_1, arg_2, 0 \};/);
+  t.match(source, /static char env_1\[\] = "X=y z";/);
+  t.match(source, /char \*kiln_process_envp\[\] = \{ env_0, env_1, 0 \};/);
+  t.match(processArgsSource({ id: 'img', applications: [{ kind: 'sqlite' }] }), /static char arg_0\[\] = "sqlite";[\s\S]*kiln_process_envp\[\] = \{ 0 \};/, 'argv[0] defaults to the application');
+});
+
+t.test('GIVEN files but no RAM file system WHEN sources are planned THEN the user is told which library is missing', async (t) => {
+  const err = t.throws(() => processSources({ id: 'img', board: 'qemu-virt', applications: [{ kind: 'hello' }], files: [{ at: '/a', content: '' }] }, () => false)) as KilnError;
+  t.ok(KilnError.isKilnError(err));
+  t.equal(err.fault, 'user');
+  t.match(err.problems[0], { message: /image "img" gives files, but has no posix-ramfs library/, hint: /Lua, Sqlite/ });
+  const planned = processSources({ id: 'img', board: 'qemu-virt', applications: [{ kind: 'lua' }] }, (s) => s === 'LIBPOSIX_RAMFS' || s === 'LIBPOSIX_PROCESS');
+  t.same([...planned.keys()], ['files.c', 'args.c']);
+});
+
+t.test('GIVEN Lua and Sqlite WHEN their images become specs THEN the scripts, arguments and environment are in them', async (t) => {
+  const app = new App({ outdir: '/nonexistent' });
+  const dir = hostTree();
+  const lua = new Image(app, 'lua', { board: new QemuVirt() })
+    .use(new Lua({ script: 'print(arg[1])', args: ['one'], env: { A: 'b' } }))
+    .files(dir, { at: '/data' })
+    .files(join(dir, 'b.txt'));
+  t.same(lua.toSpec(), {
+    id: 'lua',
+    board: 'qemu-virt',
+    applications: [{ kind: 'lua' }],
+    files: [{ at: '/main.lua', content: 'print(arg[1])' }, { at: '/data', from: dir }, { at: '/b.txt', from: join(dir, 'b.txt') }],
+    args: ['lua', '/main.lua', 'one'],
+    env: { A: 'b' },
+  });
+  const db = new Image(app, 'db', { board: new QemuVirt() }).use(new Sqlite({ sql: 'SELECT 1;', database: '/x.db', script: '/q.sql' }));
+  t.same(db.toSpec(), {
+    id: 'db',
+    board: 'qemu-virt',
+    applications: [{ kind: 'sqlite', options: { database: '/x.db', script: '/q.sql' } }],
+    files: [{ at: '/q.sql', content: 'SELECT 1;' }],
+  });
+  const repl = new Image(app, 'repl', { board: new QemuVirt() }).use(new Lua());
+  t.same(repl.toSpec().args, ['lua'], 'without a script, the interactive interpreter');
+  t.same(app.validate(), []);
+});
+
+t.test('GIVEN mistakes in the process WHEN checked THEN each is reported at the user\'s line', async (t) => {
+  t.throws(() => new Lua({ script: 'x', scriptFile: 'y.lua' }), /Lua takes script or scriptFile, not both/);
+  const app = new App({ outdir: '/nonexistent' });
+  new Image(app, 'bad', { board: new QemuVirt() })
+    .use(new Lua({ script: 'x', env: { V: '1' } }))
+    .use(new Lua({ script: 'y', env: { V: '2' } }))
+    .files('./no/such/folder')
+    .files(tempDir(), { at: 'relative' });
+  const problems = app.validate().map((p) => p.message);
+  t.match(problems, [
+    /\.files\(\) embeds ".*no\/such\/folder", which does not exist/,
+    /\.files\(\) puts ".*" at "relative", which is not an absolute path/,
+    /Lua and Lua both set main\(\)'s arguments/,
+    /Lua sets environment variable V to a different value/,
+  ]);
+  const ok = new App({ outdir: '/nonexistent' });
+  new Image(ok, 'hello', { board: new QemuVirt() }).use(new Hello());
+  t.same(ok.validate(), [], 'an image without a process says nothing');
+});
+
+t.test('GIVEN a spec file with relative from paths WHEN loaded THEN they are anchored at the file\'s folder and the form is normal', async (t) => {
+  const text = 'id: x\nboard: qemu-virt\napplications: [{ kind: lua }]\nfiles: [{ from: data, at: /d }, { at: /m.lua, content: "print(1)" }]\nargs: [lua, /m.lua]\nenv: { Z: "1", A: "2" }\n';
+  const loaded = parseSpecText(text, '/somewhere/specs/x.yaml');
+  t.ok(loaded.ok);
+  if (!loaded.ok) return;
+  t.same(loaded.specs[0].files, [{ at: '/d', from: '/somewhere/specs/data' }, { at: '/m.lua', content: 'print(1)' }]);
+  t.same(Object.keys(loaded.specs[0].env ?? {}), ['A', 'Z'], 'env keys sorted');
+  t.same(normalizeImageSpec({ id: 'x', board: 'qemu-virt', applications: [{ kind: 'lua' }], files: [], args: [], env: {} }),
+    { id: 'x', board: 'qemu-virt', applications: [{ kind: 'lua' }] }, 'empty files, args and env are dropped');
+  const bad = parseSpecText('id: x\nboard: qemu-virt\napplications: [{ kind: lua }]\nfiles: [{ at: /a, from: b, content: c }]\n', 'x.yaml');
+  t.notOk(bad.ok, 'a file entry with both from and content is refused');
+});
+
+t.test('GIVEN a library with generate.sh WHEN its sources are ensured THEN the script runs once and its output is linked', async (t) => {
+  const root = tempDir();
+  const cache = tempDir();
+  mkdirSync(join(root, 'lib/gen/upstream'), { recursive: true });
+  writeFileSync(join(root, 'lib/gen/upstream/input.txt'), 'from upstream');
+  writeFileSync(join(root, 'lib/gen/generate.sh'), 'cat "$UPSTREAM/input.txt" > "$OUT/made.c"; echo run >> "$OUT/runs"\n');
+  const manifest: LibraryManifest = {
+    name: 'gen', role: 'library', summary: 'test', license: 'MIT', symbol: 'LIBGEN', dir: 'lib/gen', sources: {}, binds: {}, slots: {},
+    upstream: { package: 'gen', version: '1', sha256: {} },
+  };
+  const messages: string[] = [];
+  const out = ensureGenerated(manifest, { root, cache, onProgress: (m) => messages.push(m) });
+  t.equal(readlinkSync(join(root, 'lib/gen/generated')), out, 'linked into the library folder');
+  t.equal(readFileSync(join(root, 'lib/gen/generated/made.c'), 'utf8'), 'from upstream');
+  t.match(messages, [/generating gen sources from gen 1/]);
+  ensureGenerated(manifest, { root, cache });
+  t.equal(readFileSync(join(out!, 'runs'), 'utf8'), 'run\n', 'the second time comes from the cache');
+  writeFileSync(join(root, 'lib/gen/generate.sh'), 'exit 3\n');
+  t.throws(() => ensureGenerated(manifest, { root, cache }), /lib\/gen\/generate\.sh failed/, 'a changed script runs again, and its failure is reported');
+  t.equal(ensureGenerated({ ...manifest, dir: 'lib/none' }, { root, cache }), undefined, 'nothing to do without a script');
+});
