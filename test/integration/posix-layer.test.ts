@@ -7,10 +7,9 @@
 // report must name it.
 import t from 'tap';
 import { join } from 'node:path';
-import { runImage } from '../../synth/run.ts';
 import { writePosixCallsReport } from '../../synth/report/posix-calls.ts';
 import { kiln, tempDir } from '../helpers/cli.ts';
-import { enosysNotices, splitGuestOutput } from '../fixtures/posix/guest.ts';
+import { enosysNotices, runGuest, splitGuestOutput } from '../fixtures/posix/guest.ts';
 
 const BUILDS = [
   { input: 'test/fixtures/posix/selftest.yaml', images: [{ id: 'selftest-virt', board: 'QEMU virt, no scheduler', checks: 49 }] },
@@ -31,7 +30,7 @@ for (const { input, images } of BUILDS) {
     for (const image of images) {
       t.test(`GIVEN the self-test on ${image.board} WHEN it boots THEN every check passes`, async (t) => {
         const dir = join(out, image.id);
-        const run = await runImage({ imageDir: dir, console: 'capture', timeoutMs: 60_000 });
+        const run = await runGuest(dir, { timeoutMs: 60_000 });
         const guest = splitGuestOutput(run.output);
         t.equal(run.status, 0, 'exit status 0 (no failed check)');
         t.match(guest.program, new RegExp(`posix-selftest: ${image.checks} checks, 0 failed`), `all ${image.checks} checks ran and passed`);

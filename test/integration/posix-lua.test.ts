@@ -7,10 +7,9 @@ import t from 'tap';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runImage } from '../../synth/run.ts';
 import { writePosixCallsReport } from '../../synth/report/posix-calls.ts';
 import { kiln, ROOT, tempDir } from '../helpers/cli.ts';
-import { enosysNotices, memoryFigures, runHost, splitGuestOutput } from '../fixtures/posix/guest.ts';
+import { enosysNotices, memoryFigures, runGuest, runHost, splitGuestOutput } from '../fixtures/posix/guest.ts';
 
 const SCRIPT = join(ROOT, 'test/fixtures/posix/lua/workout.lua');
 const IMAGES = [
@@ -34,7 +33,7 @@ t.test('the Lua workout on QEMU virt and the Raspberry Pi 3 B+', async (t) => {
   for (const image of IMAGES) {
     t.test(`GIVEN the Lua image for ${image.board} WHEN it boots THEN it prints what lua5.4 prints`, async (t) => {
       const dir = join(out, image.id);
-      const run = await runImage({ imageDir: dir, console: 'capture', timeoutMs: 60_000 });
+      const run = await runGuest(dir, { timeoutMs: 60_000 });
       const guest = splitGuestOutput(run.output);
       t.equal(run.status, 0, 'exit status 0');
       t.equal(guest.program.trimEnd(), host.stdout.trimEnd(), 'the same output, line for line');

@@ -8,10 +8,9 @@ import t from 'tap';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runImage } from '../../synth/run.ts';
 import { writePosixCallsReport } from '../../synth/report/posix-calls.ts';
 import { kiln, tempDir } from '../helpers/cli.ts';
-import { enosysNotices, memoryFigures, runHost, splitGuestOutput } from '../fixtures/posix/guest.ts';
+import { enosysNotices, memoryFigures, runGuest, runHost, splitGuestOutput } from '../fixtures/posix/guest.ts';
 import { COUNTS, workloadSql } from '../fixtures/posix/sqlite/workload.ts';
 
 const IMAGES = [
@@ -49,7 +48,7 @@ t.test('the SQLite workload on QEMU virt and the Raspberry Pi 3 B+', async (t) =
   for (const image of IMAGES) {
     t.test(`GIVEN the SQLite image for ${image.board} WHEN it boots THEN it prints what sqlite3 prints`, async (t) => {
       const dir = join(out, image.id);
-      const run = await runImage({ imageDir: dir, console: 'capture', timeoutMs: 90_000 });
+      const run = await runGuest(dir, { timeoutMs: 90_000 });
       const guest = splitGuestOutput(run.output);
       t.equal(run.status, 0, 'exit status 0');
       t.equal(guest.program.trimEnd(), host.stdout.trimEnd(), 'the same output, line for line');
@@ -80,7 +79,7 @@ t.test('the SQLite workload on QEMU virt and the Raspberry Pi 3 B+', async (t) =
     const dir = join(out, 'sqlite-virt');
     const ticks: number[] = [];
     for (let i = 0; i < 2; i++) {
-      const run = await runImage({ imageDir: dir, console: 'capture', timeoutMs: 120_000, qemuArgs: ['-icount', 'shift=0,sleep=off'] });
+      const run = await runGuest(dir, { timeoutMs: 120_000, qemuArgs: ['-icount', 'shift=0,sleep=off'] });
       t.equal(run.status, 0, 'exit status 0');
       const timing = scriptTicks(splitGuestOutput(run.output).kiln);
       if (timing) ticks.push(timing.ticks);
