@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: MIT
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { tryReadAssemblyManifest, writeIfChanged } from './assembly.ts';
 import { checkBudget, type BudgetReport } from './budget.ts';
+import { POSIX_CALLS_FILE, writePosixCallsReport } from './report/posix-calls.ts';
 import { KilnError } from './errors.ts';
 import { SOURCE_DATE_EPOCH } from './plan/ninja.ts';
 import type { ImageManifest } from './plan/manifest.ts';
@@ -111,6 +112,13 @@ export async function buildAssembly(opts: BuildOptions): Promise<BuildResult> {
   // Objects no image uses any more (an option changed, a library left): ninja knows them from its log.
   await runNinja(['-C', opts.outdir, '-t', 'cleandead']);
   const reports = images.map((m) => writeReports(opts.outdir, m, studies.get(m.id), previous.get(m.id)));
+  // Which POSIX calls each application reached, and which Kiln satisfies (images with the POSIX layer).
+  for (const m of images) {
+    if (!m.libraries.includes('posix-enosys')) continue;
+    const dir = join(opts.outdir, m.id);
+    const calls = statSync(join(dir, POSIX_CALLS_FILE), { throwIfNoEntry: false });
+    if (!calls || calls.mtimeMs < statSync(join(dir, m.files.elf)).mtimeMs) writePosixCallsReport(dir);
+  }
   // Budgets: an image over its limits is not a good image, so it loses its report (kiln run refuses it).
   const overruns = images.flatMap((m, i) => {
     const before = previous.get(m.id);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 import { spawn } from 'node:child_process';
+import { StringDecoder } from 'node:string_decoder';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -112,27 +113,29 @@ export async function runImage(opts: RunOptions): Promise<RunResult> {
     let output = '';
     let timedOut = false;
     const noise = manifest.qemu.stderrNoise ?? [];
-    const take = (chunk: Buffer) => {
-      const text = chunk.toString();
+    const record = (text: string) => {
       output += text;
       opts.onOutput?.(text);
     };
-    if (capture) child.stdout?.on('data', take);
+    // Decoders keep a UTF-8 character that a chunk boundary splits until its last byte arrives.
+    const stdoutText = new StringDecoder('utf8');
+    const stderrText = new StringDecoder('utf8');
+    if (capture) child.stdout?.on('data', (chunk: Buffer) => record(stdoutText.write(chunk)));
     // QEMU's stderr, less the lines the board declares harmless (whole lines: chunks may split them).
     let pending = '';
     const emit = (text: string) => {
       const kept = text.split(/(?<=\n)/).filter((line) => !noise.some((n) => line.includes(n))).join('');
       if (!kept) return;
-      if (capture) take(Buffer.from(kept));
+      if (capture) record(kept);
       else process.stderr.write(kept);
     };
     child.stderr?.on('data', (chunk: Buffer) => {
-      pending += chunk.toString();
+      pending += stderrText.write(chunk);
       const cut = pending.lastIndexOf('\n') + 1;
       emit(pending.slice(0, cut));
       pending = pending.slice(cut);
     });
-    child.stderr?.on('end', () => emit(pending));
+    child.stderr?.on('end', () => emit(pending + stderrText.end()));
     const timer = opts.timeoutMs ? setTimeout(() => { timedOut = true; child.kill('SIGTERM'); }, opts.timeoutMs) : undefined;
     let aborted = false;
     const abort = () => { aborted = true; child.kill('SIGTERM'); };

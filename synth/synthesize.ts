@@ -8,6 +8,7 @@ import { compileCommands, planImage, rootNinja, sharedFiles, type ImagePlan } fr
 import { pruneSharedHeaders } from './shared-files.ts';
 import { resolveImage, type ImageOrigins } from './resolve.ts';
 import { ensureUpstream } from './upstream.ts';
+import { ensureGenerated } from './upstream-generate.ts';
 import type { ImageSpec, Origin } from './spec/image-spec.ts';
 import type { Policy } from './policy.ts';
 import { validateImageSpecs } from './spec/validate.ts';
@@ -61,9 +62,12 @@ export function synthesize(given: readonly ImageSpec[], options: SynthesizeOptio
       const board = findBoard(spec.board);
       const origins = options.origins?.get(spec.id);
       const resolution = resolveImage(spec, board, catalog, origins);
-      // Upstream sources (lwIP, Lua, SQLite...) must be on disk before planning reads them.
+      // Upstream sources (lwIP, Lua, SQLite...) and what their generators make must be on disk before planning reads them.
+      const onProgress = options.onProgress ?? ((msg: string) => process.stderr.write(`kiln: ${msg}\n`));
       for (const m of catalog.manifests.values()) {
-        if (m.upstream && resolution.isEnabled(m.symbol)) ensureUpstream(m, { root: catalog.root, onProgress: options.onProgress ?? ((msg) => process.stderr.write(`kiln: ${msg}\n`)) });
+        if (!resolution.isEnabled(m.symbol)) continue;
+        if (m.upstream) ensureUpstream(m, { root: catalog.root, onProgress });
+        ensureGenerated(m, { root: catalog.root, onProgress });
       }
       const plan = planImage(spec, board, resolution, catalog);
       for (const policy of options.policies ?? []) {

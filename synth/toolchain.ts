@@ -73,6 +73,9 @@ const COMMON_CFLAGS = [
   '-fno-unwind-tables',
   '-Wall',
   '-Wextra',
+  // picolibc declares clock_gettime, nanosleep and CLOCK_MONOTONIC only when the system says it has them; Kiln's time library does.
+  '-D_POSIX_TIMERS',
+  '-D_POSIX_MONOTONIC_CLOCK',
 ];
 
 /** Stands for the Kiln checkout in flags; build.ninja and compile_commands.json fill it in. */

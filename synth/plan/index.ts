@@ -15,7 +15,6 @@ import { linkOrder, linkPlanDocument, type LinkPlan, type LinkedLibrary } from '
 import { imageNinja } from './ninja.ts';
 import { imageManifest, type ImageManifest } from './manifest.ts';
 import { processSources } from './process-files.ts';
-import { ensureGenerated } from '../upstream-generate.ts';
 
 export { compileCommands, rootNinja } from './ninja.ts';
 export { sharedFiles } from './compile-plan.ts';
@@ -42,9 +41,6 @@ export function planImage(spec: ImageSpec, board: Board, resolution: Resolution,
     throw new KilnError(`board ${board.id} needs the "${board.info.console.driver}" console driver but its Kconfig did not select it`, { fault: 'kiln' });
   }
   const toolchain = findToolchain(spec.toolchain ?? 'gcc');
-  // Sources an upstream's own build would generate (SQLite's parser) must exist before planning reads them.
-  // Cached per machine like the upstream source itself; the call belongs beside ensureUpstream() in synthesize().
-  for (const m of enabled) ensureGenerated(m, { root: catalog.root, onProgress: (msg) => process.stderr.write(`kiln: ${msg}\n`) });
   const sources = new Map<string, string>([
     ['.config', resolution.dotConfig()],
     ['include/kiln/config.h', resolution.configHeader()],
