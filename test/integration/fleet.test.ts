@@ -36,3 +36,18 @@ t.test('GIVEN an image at its size budget WHEN a change makes it grow THEN the b
   t.notOk(existsSync(join(outdir, 'edge', 'report.json')), 'an image over budget is not marked built');
   await t.rejects(runImage({ imageDir: join(outdir, 'edge'), console: 'capture' }), { message: /is not built/ });
 });
+
+t.test('GIVEN the CSV inventory example WHEN run THEN it builds one image per row through the library API', async (t) => {
+  const { execFileSync } = await import('node:child_process');
+  const { ROOT } = await import('../helpers/cli.ts');
+  const outdir = join(tempDir(), 'inventory');
+  const stdout = execFileSync(process.execPath, ['--import', 'tsx', 'examples/inventory/generate.ts', 'examples/inventory/devices.csv', outdir], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  const lines = stdout.trim().split('\n');
+  t.equal(lines.length, 3);
+  t.match(lines[0], /^dock-1: .*dock-1\/image\.bin \(\d+ bytes\)$/);
+  t.match(lines[1], /^dock-2: .*dock-2\/kernel8\.img \(\d+ bytes\)$/);
+  t.match(lines[2], /^crane-7: .*crane-7\/Image \(\d+ bytes\)$/);
+  const run = await runImage({ imageDir: join(outdir, 'dock-2'), console: 'capture', timeoutMs: 20_000 });
+  t.equal(run.status, 0);
+  t.match(run.output, 'dock 2 online');
+});
