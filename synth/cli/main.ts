@@ -13,7 +13,8 @@ import { synthCommand } from './synth.ts';
 const USAGE = `usage: kiln <command> [options]
 
 commands:
-  synth FILE     run the program FILE (image.ts) and write the assembly folder, without compiling
+  synth FILE     run the program FILE (image.ts), or load the spec FILE (.yaml/.json), and write
+                 the assembly folder, without compiling
   build FILE     synthesize FILE and compile every image with ninja
   ls FILE        list the images of a program or spec (id, board, applications) without compiling
                  (--json for tools)
@@ -21,7 +22,8 @@ commands:
                  exits with the guest's exit status
   codegen        write constructs/generated/: typed option interfaces from every library's Kconfig
                  (--check: exit 1 if they are stale)
-  diff A B [FILE] what differs between two assemblies, image by image (symbols with their reasons,
+  diff A B [FILE]
+                 what differs between two assemblies, image by image (symbols with their reasons,
                  libraries, link plan, sizes); A and B may be git revisions of the program FILE.
                  --fail exits 1 when anything differs
   explain IMAGE SYMBOL
