@@ -4,7 +4,7 @@ import { findBoard, tryFindBoard } from '../boards/index.ts';
 import { writeAssembly, type AssemblyManifest } from './assembly.ts';
 import { loadCatalog, type KilnCatalog } from './catalog.ts';
 import { KilnError, type Problem } from './errors.ts';
-import { compileCommands, planImage, rootNinja, sharedFiles, type ImagePlan } from './plan/index.ts';
+import { compileCommands, IncludeScanner, planImage, rootNinja, sharedFiles, type ImagePlan } from './plan/index.ts';
 import { pruneSharedHeaders } from './shared-files.ts';
 import { resolveImage, type ImageOrigins } from './resolve.ts';
 import { ensureUpstream } from './upstream.ts';
@@ -57,6 +57,8 @@ export function synthesize(given: readonly ImageSpec[], options: SynthesizeOptio
   if (problems.length) throw new KilnError(dedupe(problems));
 
   const plans: ImagePlan[] = [];
+  // Library headers are the same for every image: read each once per synth.
+  const scanner = new IncludeScanner(catalog.root);
   for (const spec of specs) {
     try {
       const board = findBoard(spec.board);
@@ -69,7 +71,7 @@ export function synthesize(given: readonly ImageSpec[], options: SynthesizeOptio
         if (m.upstream) ensureUpstream(m, { root: catalog.root, onProgress });
         ensureGenerated(m, { root: catalog.root, onProgress });
       }
-      const plan = planImage(spec, board, resolution, catalog);
+      const plan = planImage(spec, board, resolution, catalog, scanner);
       for (const policy of options.policies ?? []) {
         const found = policy.check({
           spec,

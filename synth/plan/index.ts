@@ -17,6 +17,7 @@ import { imageManifest, type ImageManifest } from './manifest.ts';
 import { processSources } from './process-files.ts';
 
 export { compileCommands, rootNinja } from './ninja.ts';
+export { IncludeScanner } from './include-scan.ts';
 export { sharedFiles } from './compile-plan.ts';
 export type { LinkPlan } from './link-plan.ts';
 export type { ImageManifest } from './manifest.ts';
@@ -32,8 +33,17 @@ export interface ImagePlan {
 /**
  * Plans one image: pure, from the resolved configuration to the contents of
  * every file in its assembly folder. Nothing is written here.
+ *
+ * @param scanner - reads library headers to follow #includes; share one
+ *   across the images of a synth so each header is read once
  */
-export function planImage(spec: ImageSpec, board: Board, resolution: Resolution, catalog: KilnCatalog): ImagePlan {
+export function planImage(
+  spec: ImageSpec,
+  board: Board,
+  resolution: Resolution,
+  catalog: KilnCatalog,
+  scanner: IncludeScanner = new IncludeScanner(catalog.root),
+): ImagePlan {
   const dir = spec.id;
   const enabled = linkOrder([...catalog.manifests.values()].filter((m) => resolution.isEnabled(m.symbol)));
   const consoleDriver = enabled.find((m) => m.name === board.info.console.driver);
@@ -62,7 +72,7 @@ export function planImage(spec: ImageSpec, board: Board, resolution: Resolution,
     files: sources,
     libraries: enabled.map((manifest) => ({ manifest, library: linkedLibrary(manifest, resolution) })),
     generatedSources: ['bindings.c', ...processFiles.keys()],
-    scanner: new IncludeScanner(catalog.root),
+    scanner,
   });
   const linkPlan: LinkPlan = {
     image: spec.id,
