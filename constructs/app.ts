@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
+import { dirname, resolve } from 'node:path';
 import { Construct } from 'constructs';
+import { callerOrigin } from './private/origin.ts';
 import { Image } from './image.ts';
 import { KilnError, type Problem } from '../synth/errors.ts';
 import { synthesize, type AssemblyResult, type ImageOrigins } from '../synth/synthesize.ts';
@@ -16,6 +18,14 @@ export interface AppProps {
    * @default the KILN_OUTDIR environment variable set by the kiln CLI, else 'kiln.out'
    */
   readonly outdir?: string;
+  /**
+   * Your folders of micro-libraries and boards, used besides Kiln's own:
+   * each sub-folder holding a library.yaml (with its Kconfig and sources)
+   * is a library your images can `use()`, each holding a board.yaml a
+   * board. Relative paths are relative to the file that creates the App.
+   * @default none
+   */
+  readonly libraries?: readonly string[];
 }
 
 /**
@@ -29,12 +39,17 @@ export class App extends Construct {
   }
 
   readonly outdir: string;
+  /** The library folders, absolute. */
+  readonly libraryFolders: readonly string[];
   private readonly policies: Policy[] = [];
 
   constructor(props: AppProps = {}) {
     super(undefined as unknown as Construct, '');
     Object.defineProperty(this, APP_BRAND, { value: true });
     this.outdir = props.outdir ?? process.env.KILN_OUTDIR ?? 'kiln.out';
+    const origin = callerOrigin();
+    const base = origin.file ? dirname(resolve(origin.file)) : process.cwd();
+    this.libraryFolders = (props.libraries ?? []).map((folder) => resolve(base, folder));
   }
 
   /**

@@ -264,7 +264,7 @@ export class Image<B extends Board = Board, S extends Composition = Uncomposed> 
     const libraries = uses.filter((c): boolean => !Application.isApplication(c)).map((c) => c.toSpec());
     return {
       id: this.node.id,
-      board: this.board.id,
+      board: this.board.info,
       ...(this.target !== 'qemu' ? { target: this.target } : {}),
       ...(this.toolchain !== 'gcc' ? { toolchain: this.toolchain } : {}),
       applications: uses.filter(Application.isApplication).map((c) => c.toSpec()),
@@ -274,7 +274,14 @@ export class Image<B extends Board = Board, S extends Composition = Uncomposed> 
       ...(Object.keys(this.rawConfig).length ? { config: { ...this.rawConfig } } : {}),
       ...(this.budget ? { budget: { ...this.budget } } : {}),
       ...this.processSpec(),
+      ...(this.libraryFolders.length ? { libraryFolders: [...this.libraryFolders] } : {}),
     };
+  }
+
+  /** The library folders of the App this image belongs to. */
+  private get libraryFolders(): readonly string[] {
+    const root = this.node.root as { libraryFolders?: unknown };
+    return Array.isArray(root.libraryFolders) ? (root.libraryFolders as string[]) : [];
   }
 
   /**

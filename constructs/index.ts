@@ -25,5 +25,5 @@ export { CooperativeScheduler } from './schedulers/index.ts';
 export { KilnError, type Problem } from '../synth/errors.ts';
 export { Policies, type Policy, type PolicySubject } from '../synth/policy.ts';
 export type { ImageSpec, ComponentSpec, BoardId, BudgetSpec, FileSpec, FleetSpec, ImageTarget, ToolchainId, Origin } from '../synth/spec/image-spec.ts';
-export { QemuVirt, RaspberryPi3BPlus, Ultra96V2, findBoard, tryFindBoard } from '../boards/index.ts';
+export { QemuVirt, RaspberryPi3BPlus, Ultra96V2, findBoard, tryFindBoard, readBoard } from '../boards/index.ts';
 export type * from './generated/index.ts';

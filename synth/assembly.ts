@@ -1,11 +1,20 @@
 // SPDX-License-Identifier: MIT
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { FetchNeed } from './fetch/index.ts';
+
+/** The assembly's top-level manifest, written last: while it is missing the assembly is not complete. */
+export const ASSEMBLY_MANIFEST = 'manifest.json';
 
 /** The assembly's top-level manifest.json. */
 export interface AssemblyManifest {
   readonly kiln: 'assembly-manifest/1';
   readonly images: readonly { readonly id: string; readonly board: string; readonly dir: string }[];
+  /**
+   * The upstream sources the images build from, which `kiln build` fetches
+   * into `cache` before compiling (build.ninja reads them there).
+   */
+  readonly fetch: { readonly cache: string; readonly sources: readonly FetchNeed[] };
 }
 
 /** Reads an assembly's manifest, or undefined when the folder holds none. */
@@ -40,10 +49,15 @@ export function writeAssembly(
   rootFiles: ReadonlyMap<string, string>,
 ): void {
   mkdirSync(outdir, { recursive: true });
+  // A synth that stops half-way must not leave an assembly that looks complete.
+  const manifest = rootFiles.get(ASSEMBLY_MANIFEST);
+  const manifestFile = join(outdir, ASSEMBLY_MANIFEST);
+  if (manifest !== undefined && existsSync(manifestFile) && readFileSync(manifestFile, 'utf8') !== manifest) rmSync(manifestFile);
   for (const image of images) {
     for (const [rel, content] of image.files) writeIfChanged(join(outdir, image.id, rel), content);
   }
-  for (const [rel, content] of rootFiles) writeIfChanged(join(outdir, rel), content);
+  for (const [rel, content] of rootFiles) if (rel !== ASSEMBLY_MANIFEST) writeIfChanged(join(outdir, rel), content);
+  if (manifest !== undefined) writeIfChanged(manifestFile, manifest);
   const keep = new Set(images.map((i) => i.id));
   for (const entry of readdirSync(outdir, { withFileTypes: true })) {
     if (!entry.isDirectory() || keep.has(entry.name)) continue;

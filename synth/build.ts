@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+import { cacheDir, fetchSources } from './fetch/index.ts';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,6 +42,8 @@ export interface BuildOptions {
   readonly images?: readonly string[];
   /** Called as each step starts. */
   readonly onProgress?: (progress: BuildProgress) => void;
+  /** Told about the fetch step's slow work (a download, a generation). @default a line on stderr */
+  readonly onFetchProgress?: (message: string) => void;
   /** Parallel jobs. @default ninja's own default */
   readonly jobs?: number;
   /**
@@ -82,6 +85,11 @@ export async function buildAssembly(opts: BuildOptions): Promise<BuildResult> {
   const ids = opts.images ?? manifest.images.map((i) => i.id);
   const images = ids.map((id) => readImageManifest(opts.outdir, id));
   requireTools(toolsFor(new Set(images.map((m) => m.toolchain as ToolchainId))));
+  // The fetch step: upstream sources into the user cache, where build.ninja reads them.
+  fetchSources(manifest.fetch?.sources ?? [], {
+    cache: manifest.fetch?.cache ?? cacheDir(),
+    onProgress: opts.onFetchProgress ?? ((message) => process.stderr.write(`kiln: ${message}\n`)),
+  });
   // Reports are removed before ninja runs (a failed build must not leave one), but kept in memory:
   // an image whose ELF, artifact and plan did not change gets its report back as it was.
   const previous = new Map<string, string>();

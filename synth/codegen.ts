@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 import { join } from 'node:path';
-import type { KilnCatalog } from './catalog.ts';
+import type { KilnCatalog } from './catalog/index.ts';
 import type { LibraryInfo, OptionInfo } from './spec/catalog.ts';
 
 /** Where generated option interfaces live, relative to the Kiln root. */

@@ -2,9 +2,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { findBoard } from '../boards/index.ts';
 import { tryReadAssemblyManifest } from './assembly.ts';
-import { loadCatalog } from './catalog.ts';
+import { loadCatalog, tryFindBoard, type KilnCatalog } from './catalog/index.ts';
+import type { BoardInfo } from './spec/board.ts';
 import { KilnError } from './errors.ts';
 import { resolveConfig, type Resolution } from './kconfig/index.ts';
 import { reasonFor } from './plan/index.ts';
@@ -75,8 +75,8 @@ function readSide(outdir: string, id: string): Side {
     plan: parse(readFileSync(join(dir, manifest.files.linkPlan), 'utf8')) as LinkPlanDoc,
     ...sizesOf(report),
     resolution: () => {
-      const catalog = loadCatalog();
-      resolution ??= resolveConfig(catalog.kconfig, imageRequests(manifest.spec, findBoard(manifest.spec.board), catalog));
+      const catalog = loadCatalog({ folders: manifest.spec.libraryFolders ?? [] });
+      resolution ??= resolveConfig(catalog.kconfig, imageRequests(manifest.spec, boardOf(manifest.spec.board, catalog), catalog));
       return resolution;
     },
   };
@@ -174,4 +174,11 @@ function diffPlans(a: LinkPlanDoc, b: LinkPlanDoc): string[] {
 
 function signed(n: number): string {
   return n > 0 ? `+${n}` : String(n);
+}
+
+/** The board of a manifest's spec: inline in the normal form; an id in manifests of older assemblies. */
+function boardOf(board: string | BoardInfo, catalog: KilnCatalog): BoardInfo {
+  const info = tryFindBoard(catalog, board);
+  if (!info) throw new KilnError([{ message: `the assembly names board "${board as string}", which Kiln does not know`, hint: 'synthesize it again with this version of Kiln' }]);
+  return info;
 }

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { findBoard } from '../boards/index.ts';
 import { readImageManifest } from './build.ts';
-import { loadCatalog } from './catalog.ts';
+import { loadCatalog, tryFindBoard, type KilnCatalog } from './catalog/index.ts';
+import type { BoardInfo } from './spec/board.ts';
 import { KilnError } from './errors.ts';
 import { formatExplanation, resolveConfig, type Explanation } from './kconfig/index.ts';
 import { imageRequests, type ImageOrigins } from './resolve.ts';
@@ -18,14 +18,14 @@ export function explainSymbol(imageDir: string, symbol: string): { explanation: 
   const outdir = dirname(imageDir);
   const id = imageDir.replace(/\/+$/, '').split('/').pop() ?? imageDir;
   const manifest = readImageManifest(outdir, id);
-  const catalog = loadCatalog();
+  const catalog = loadCatalog({ folders: manifest.spec.libraryFolders ?? [] });
   const name = symbol.replace(/^CONFIG_/, '');
   if (!catalog.kconfig.trySymbol(name)) {
     const close = [...catalog.kconfig.symbols()].map((s) => s.name).filter((n) => n.includes(name) || name.includes(n)).slice(0, 5);
     throw new KilnError([{ message: `no Kconfig symbol ${name} in Kiln's tree`, ...(close.length ? { hint: `did you mean ${close.join(', ')}?` } : {}) }]);
   }
   const origins = readOrigins(outdir, id);
-  const resolution = resolveConfig(catalog.kconfig, imageRequests(manifest.spec, findBoard(manifest.spec.board), catalog, origins));
+  const resolution = resolveConfig(catalog.kconfig, imageRequests(manifest.spec, boardOf(manifest.spec.board, catalog), catalog, origins));
   const explanation = resolution.explain(name);
   return { explanation, text: formatExplanation(explanation) };
 }
@@ -36,4 +36,11 @@ function readOrigins(outdir: string, id: string): ImageOrigins | undefined {
   const doc = JSON.parse(readFileSync(file, 'utf8')) as OriginsDocument;
   const o = doc.images[id];
   return o ? { image: o.image, components: new Map(Object.entries(o.components)) } : undefined;
+}
+
+/** The board of a manifest's spec: inline in the normal form; an id in manifests of older assemblies. */
+function boardOf(board: string | BoardInfo, catalog: KilnCatalog): BoardInfo {
+  const info = tryFindBoard(catalog, board);
+  if (!info) throw new KilnError([{ message: `the assembly names board "${board as string}", which Kiln does not know`, hint: 'synthesize it again with this version of Kiln' }]);
+  return info;
 }

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
-import type { Board } from '../constructs/board.ts';
-import type { KilnCatalog } from './catalog.ts';
-import { optionSymbol } from './catalog.ts';
+import { optionSymbol, type KilnCatalog } from './catalog/index.ts';
+import type { BoardInfo } from './spec/board.ts';
 import { KilnError, type Problem } from './errors.ts';
 import { resolveConfig, type ConfigRequest, type Resolution } from './kconfig/index.ts';
 import type { ComponentSpec, ImageSpec, Origin } from './spec/image-spec.ts';
@@ -21,10 +20,10 @@ const EXIT_SYMBOL = { qemu: 'LIBEXIT_SEMIHOST', hardware: 'LIBEXIT_HALT' } as co
  * asked for it: the board's platform symbol, the exit path for the target,
  * each component's symbol and options, then raw config values.
  */
-export function imageRequests(spec: ImageSpec, board: Board, catalog: KilnCatalog, origins?: ImageOrigins): ConfigRequest[] {
+export function imageRequests(spec: ImageSpec, board: BoardInfo, catalog: KilnCatalog, origins?: ImageOrigins): ConfigRequest[] {
   const imageOrigin: Origin = origins?.image ?? { path: spec.id };
   const requests: ConfigRequest[] = [
-    { symbol: board.info.symbol, value: true, origin: imageOrigin },
+    { symbol: board.symbol, value: true, origin: imageOrigin },
     { symbol: EXIT_SYMBOL[spec.target ?? 'qemu'], value: true, origin: imageOrigin },
   ];
   const components: ComponentSpec[] = [...spec.applications, ...(spec.libraries ?? [])];
@@ -85,7 +84,7 @@ function slotRequests(spec: ImageSpec, catalog: KilnCatalog, origin: Origin): Co
  * Resolves an image's configuration. Every request the Kconfig tree cannot
  * honour becomes a problem naming the user's line; none is dropped.
  */
-export function resolveImage(spec: ImageSpec, board: Board, catalog: KilnCatalog, origins?: ImageOrigins): Resolution {
+export function resolveImage(spec: ImageSpec, board: BoardInfo, catalog: KilnCatalog, origins?: ImageOrigins): Resolution {
   const resolution = resolveConfig(catalog.kconfig, imageRequests(spec, board, catalog, origins));
   if (resolution.problems.length) {
     const problems: Problem[] = resolution.problems.map((p) => ({

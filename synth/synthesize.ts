@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: MIT
 import { resolve } from 'node:path';
-import { findBoard, tryFindBoard } from '../boards/index.ts';
-import { writeAssembly, type AssemblyManifest } from './assembly.ts';
-import { loadCatalog, type KilnCatalog } from './catalog.ts';
+import { ASSEMBLY_MANIFEST, writeAssembly, type AssemblyManifest } from './assembly.ts';
+import { loadCatalog, tryFindBoard, type KilnCatalog } from './catalog/index.ts';
 import { KilnError, type Problem } from './errors.ts';
-import { compileCommands, IncludeScanner, planImage, rootNinja, sharedFiles, type ImagePlan } from './plan/index.ts';
+import { cacheDir, cacheRoots, fetchNeeds } from './fetch/index.ts';
+import { KILN_ROOT } from './paths.ts';
+import { compileCommands, IncludeScanner, planImage, rootNinja, sharedFiles, type ImagePlan, type SourceRoots } from './plan/index.ts';
 import { pruneSharedHeaders } from './shared-files.ts';
 import { resolveImage, type ImageOrigins } from './resolve.ts';
-import { ensureUpstream } from './upstream.ts';
-import { ensureGenerated } from './upstream-generate.ts';
+import type { BoardInfo } from './spec/board.ts';
 import type { ImageSpec, Origin } from './spec/image-spec.ts';
 import type { Policy } from './policy.ts';
 import { validateImageSpecs } from './spec/validate.ts';
@@ -22,12 +22,18 @@ export interface SynthesizeOptions {
   readonly outdir: string;
   /** Where each image (by id) was written, for error messages. */
   readonly origins?: ReadonlyMap<string, ImageOrigins>;
-  /** @default the catalog of this Kiln checkout */
+  /**
+   * The catalog every image uses, in place of Kiln's own joined with each
+   * image's `libraryFolders` (for tests with a made-up tree).
+   * @default loadCatalog({ root, folders: spec.libraryFolders }) per image
+   */
   readonly catalog?: KilnCatalog;
+  /** The Kiln root holding Kconfig, lib/ and boards/. @default this package */
+  readonly root?: string;
+  /** The user cache that build.ninja reads upstream sources from (the fetch step fills it). @default cacheDir() */
+  readonly cache?: string;
   /** Fleet-wide rules every image must pass. */
   readonly policies?: readonly Policy[];
-  /** Told about slow work, such as the first download of an upstream source. @default a line on stderr */
-  readonly onProgress?: (message: string) => void;
 }
 
 /** What synth wrote. */
@@ -38,44 +44,74 @@ export interface AssemblyResult {
 }
 
 /**
- * Plans every image (pure), and only when all of them are sound writes the
- * assembly folder: one sub-folder per image plus the top-level build.ninja
- * and manifest.json. Problems from every image are reported together.
+ * Plans every image (pure: it reads the catalog's folders and library
+ * headers, runs nothing and fetches nothing), and only when all of them
+ * are sound writes the assembly folder: one sub-folder per image plus the
+ * top-level build.ninja and manifest.json, which names the upstream
+ * sources the build must fetch first. Problems from every image are
+ * reported together.
  */
 export function synthesize(given: readonly ImageSpec[], options: SynthesizeOptions): AssemblyResult {
-  const catalog = options.catalog ?? loadCatalog();
+  const root = options.root ?? options.catalog?.root ?? KILN_ROOT;
+  const problems: Problem[] = [];
+  const imageOrigin = (id: string): Origin => options.origins?.get(id)?.image ?? { path: id };
   // One canonical form whichever front end wrote the spec: the same image plans the same bytes.
-  const specs = given.map(normalizeImageSpec);
-  // The same checks spec files get (schema and catalog: kinds, option types and ranges, slots), whichever front end made the specs.
-  const problems: Problem[] = validateImageSpecs(specs, catalog).map((issue) => ({
-    message: issue.message,
-    origin: originOfPointer(specs, issue.pointer, options.origins),
-  }));
-  for (const spec of specs) {
-    if (!tryFindBoard(spec.board)) problems.push({ message: `unknown board "${spec.board}"`, origin: options.origins?.get(spec.id)?.image ?? { path: spec.id } });
+  const normal = given.map(normalizeImageSpec);
+
+  // Each image's catalog: Kiln's folders and the image's own library folders.
+  const catalogs = normal.map((spec) => {
+    try {
+      return options.catalog ?? loadCatalog({ root, folders: spec.libraryFolders ?? [] });
+    } catch (err) {
+      if (!KilnError.isKilnError(err) || err.fault !== 'user') throw err;
+      problems.push(...err.problems.map((p) => ({ ...p, origin: p.origin ?? imageOrigin(spec.id) })));
+      return undefined;
+    }
+  });
+  if (problems.length) throw new KilnError(dedupe(problems));
+
+  // The same checks spec files get (schema and catalog: kinds, option types and ranges, slots), whichever
+  // front end made the specs; images that share a catalog are checked together, as one fleet.
+  const groups = new Map<KilnCatalog, number[]>();
+  catalogs.forEach((catalog, index) => groups.set(catalog!, [...(groups.get(catalog!) ?? []), index]));
+  for (const [catalog, members] of groups) {
+    for (const issue of validateImageSpecs(members.map((i) => normal[i]), catalog)) {
+      const pointer = issue.pointer.replace(/^\/images\/(\d+)/, (_, i: string) => `/images/${members[Number(i)]}`);
+      problems.push({ message: issue.message, origin: originOfPointer(normal, pointer, options.origins) });
+    }
   }
+  const ids = new Set<string>();
+  for (const spec of normal) {
+    if (ids.has(spec.id) && groups.size > 1) problems.push({ message: `image id "${spec.id}" is used twice; ids are unique within an app or fleet`, origin: imageOrigin(spec.id) });
+    ids.add(spec.id);
+  }
+  if (normal.length === 0) problems.push(...validateImageSpecs([]).map((i) => ({ message: i.message })));
+  // In the normal form the board is its whole description, wherever it was found.
+  const specs: ImageSpec[] = normal.map((spec, index) => {
+    const board = typeof spec.board === 'string' ? tryFindBoard(catalogs[index]!, spec.board) : spec.board;
+    if (!board) {
+      const known = [...catalogs[index]!.boards.keys()];
+      problems.push({ message: `unknown board "${spec.board as string}"`, origin: imageOrigin(spec.id), hint: `boards: ${known.join(', ')}; or describe the board inline, or add a library folder holding its board.yaml` });
+      return spec;
+    }
+    return { ...spec, board };
+  });
   if (problems.length) throw new KilnError(dedupe(problems));
 
   const plans: ImagePlan[] = [];
   // Library headers are the same for every image: read each once per synth.
-  const scanner = new IncludeScanner(catalog.root);
-  for (const spec of specs) {
+  const scanner = new IncludeScanner(root);
+  specs.forEach((spec, index) => {
+    const catalog = catalogs[index]!;
+    const board = spec.board as BoardInfo;
     try {
-      const board = findBoard(spec.board);
       const origins = options.origins?.get(spec.id);
       const resolution = resolveImage(spec, board, catalog, origins);
-      // Upstream sources (lwIP, Lua, SQLite...) and what their generators make must be on disk before planning reads them.
-      const onProgress = options.onProgress ?? ((msg: string) => process.stderr.write(`kiln: ${msg}\n`));
-      for (const m of catalog.manifests.values()) {
-        if (!resolution.isEnabled(m.symbol)) continue;
-        if (m.upstream) ensureUpstream(m, { root: catalog.root, onProgress });
-        ensureGenerated(m, { root: catalog.root, onProgress });
-      }
       const plan = planImage(spec, board, resolution, catalog, scanner);
       for (const policy of options.policies ?? []) {
         const found = policy.check({
           spec,
-          board: board.info,
+          board,
           libraries: plan.manifest.libraries,
           isEnabled: (symbol) => resolution.isEnabled(symbol),
           value: (symbol) => resolution.value(symbol),
@@ -87,24 +123,28 @@ export function synthesize(given: readonly ImageSpec[], options: SynthesizeOptio
       plans.push(plan);
     } catch (err) {
       if (!KilnError.isKilnError(err) || err.fault !== 'user') throw err;
-      problems.push(...err.problems);
+      problems.push(...err.problems.map((p) => ({ ...p, origin: p.origin ?? imageOrigin(spec.id) })));
     }
-  }
+  });
   if (problems.length) throw new KilnError(problems);
 
   const outdir = resolve(options.outdir);
+  const cache = resolve(options.cache ?? cacheDir());
+  const roots: SourceRoots = { kiln: root, ...cacheRoots(cache) };
+  const linked = plans.flatMap((p, i) => p.linkPlan.libraries.map((l) => catalogs[i]!.manifests.get(l.name)!));
   const manifest: AssemblyManifest = {
     kiln: 'assembly-manifest/1',
     images: plans.map((p) => ({ id: p.id, board: p.manifest.board.id, dir: p.id })),
+    fetch: { cache, sources: fetchNeeds(linked) },
   };
   const linkPlans = plans.map((p) => p.linkPlan);
   const shared = sharedFiles(plans);
   writeAssembly(outdir, plans, new Map([
     ...shared,
-    ['build.ninja', rootNinja(catalog.root, linkPlans)],
-    ['compile_commands.json', `${JSON.stringify(compileCommands(outdir, catalog.root, linkPlans), null, 2)}\n`],
-    ['manifest.json', `${JSON.stringify(manifest, null, 2)}\n`],
+    ['build.ninja', rootNinja(roots, linkPlans)],
+    ['compile_commands.json', `${JSON.stringify(compileCommands(outdir, roots, linkPlans), null, 2)}\n`],
     [ORIGINS_FILE, `${JSON.stringify(originsDocument(specs, options.origins), null, 2)}\n`],
+    [ASSEMBLY_MANIFEST, `${JSON.stringify(manifest, null, 2)}\n`],
   ]));
   pruneSharedHeaders(outdir, shared.keys());
   return { outdir, images: plans };

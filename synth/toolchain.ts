@@ -80,6 +80,10 @@ const COMMON_CFLAGS = [
 
 /** Stands for the Kiln checkout in flags; build.ninja and compile_commands.json fill it in. */
 export const KILN_ROOT_TOKEN = '{kiln}';
+/** Stands for the user cache's folder of unpacked upstream sources (<cache>/upstream); build.ninja fills it in. */
+export const UPSTREAM_TOKEN = '{upstream}';
+/** Stands for the user cache's folder of generated upstream sources (<cache>/generated). */
+export const GENERATED_TOKEN = '{generated}';
 /** Stands for the assembly folder (the build's working directory) in flags. */
 export const ASSEMBLY_TOKEN = '{assembly}';
 

@@ -8,7 +8,7 @@
  * (the boot sequence calls main() without them).
  */
 #define main kiln_lua_interpreter
-#include "../lua/upstream/src/lua.c"
+#include <lua.c> /* upstream/src of liblua, on the include path */
 #undef main
 
 #include <kiln/process.h>

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeIfChanged } from '../assembly.ts';
-import { loadCatalog } from '../catalog.ts';
+import { loadCatalog } from '../catalog/index.ts';
 import { GENERATED_DIR, generateOptionTypes } from '../codegen.ts';
 import { reportError, type Output } from './private/report.ts';
 

@@ -16,6 +16,13 @@ export interface LoadKconfigOptions {
    * @default the directory of the root file
    */
   readonly srctree?: string;
+  /**
+   * Files that exist only in memory, by name relative to the source tree:
+   * `source` and `osource` read them in place of the disk. Kiln's catalog
+   * uses them to source the user's Kconfig files into its tree.
+   * @default none
+   */
+  readonly virtualFiles?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -32,7 +39,7 @@ export function loadKconfig(rootFile: string, options: LoadKconfigOptions = {}):
   const srctree = resolve(options.srctree ?? dirname(rootPath));
   const rel = relative(srctree, rootPath);
   const rootName = rel.startsWith('..') || isAbsolute(rel) ? rootPath : rel;
-  const ast = parseKconfigTree(rootName, srctree);
+  const ast = parseKconfigTree(rootName, srctree, options.virtualFiles);
   const model = buildModel(ast);
   return new KconfigTree({ srctree, rootFile: rootName, files: ast.files, mainmenu: ast.mainmenu }, model);
 }

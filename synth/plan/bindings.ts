@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-import type { BoardInfo } from '../../constructs/board.ts';
-import type { DeviceBinding, LibraryManifest } from '../catalog.ts';
+import type { ApiRegistration, LibraryManifest } from '../catalog/index.ts';
+import type { BoardInfo } from '../spec/board.ts';
 import { KilnError } from '../errors.ts';
 import { hex } from './format.ts';
 import { PAGE_SIZE } from './linker-script.ts';
@@ -76,55 +76,78 @@ export function mmuRegions(board: BoardInfo): MmuRegion[] {
   ];
 }
 
-/** How one API's binding is written: where the device data comes from and how to register. */
-interface ApiBinding {
-  /** The header declaring the API's register function. */
-  readonly header: string;
-  readonly register: (ops: string, instance: string) => string;
-}
-
-const APIS: Readonly<Record<string, ApiBinding>> = {
-  console: { header: 'kiln/console_impl.h', register: (ops, dev) => `kiln_console_register(&${ops}, &${dev});` },
-  irq: { header: 'kiln/irq_impl.h', register: (ops, dev) => `kiln_irq_register(&${ops}, &${dev});` },
-  timer: { header: 'kiln/time_impl.h', register: (ops, dev) => `kiln_time_register(&${ops}, &${dev});` },
-  scheduler: { header: 'kiln/sched_impl.h', register: (ops, dev) => `kiln_sched_register(&${ops}, &${dev});` },
-  netdev: { header: 'kiln/netdev_impl.h', register: (ops, dev) => `kiln_netdev_register(&${ops}, &${dev});` },
-};
-
 /** One C struct instance initialised from a board device, and its registration. */
 interface Instance {
+  readonly order: number;
   readonly includes: readonly string[];
   readonly definition: readonly string[];
   readonly calls: readonly string[];
 }
 
-function deviceInstance(
-  api: string,
-  lib: LibraryManifest,
-  binding: DeviceBinding,
-  name: string,
-  device: Readonly<Record<string, unknown>>,
-  register: (ops: string, instance: string) => string,
-  addresses: (prop: string) => boolean = (prop) => prop === 'base',
-): Instance {
+/** The board data at a dotted path of BoardInfo (`console`, `interruptController.blocks`), or undefined. */
+function boardData(board: BoardInfo, path: string): Readonly<Record<string, unknown>> | undefined {
+  let at: unknown = board;
+  for (const key of path.split('.')) at = typeof at === 'object' && at !== null && Object.hasOwn(at, key) ? (at as Record<string, unknown>)[key] : undefined;
+  return typeof at === 'object' && at !== null ? (at as Record<string, unknown>) : undefined;
+}
+
+/** A driver's instance: its struct filled from the board's device data, its init and its registration. */
+function instanceOf(board: BoardInfo, api: ApiRegistration, lib: LibraryManifest, name: string, slot?: string): Instance {
+  const binding = lib.binds[api.api];
+  const device = binding.device ? boardData(board, binding.device) : {};
+  if (!device) {
+    throw new KilnError([{
+      message: `library "${lib.name}" binds ${api.api} to the board's ${binding.device}, which board ${board.id} does not describe`,
+      hint: `add "${binding.device}" to the board description, or choose a board that has the device`,
+    }]);
+  }
+  const addresses = new Set(binding.addresses ?? []);
   const fields = Object.entries(binding.fields ?? {}).map(([cField, prop]) => {
     const value = device[prop];
     if (typeof value !== 'number') {
-      throw new KilnError(`library "${lib.name}" binds ${api} field ${cField} to "${prop}", which the board does not give`, { fault: 'kiln' });
+      throw new KilnError([{ message: `library "${lib.name}" binds ${api.api} field ${cField} to ${binding.device}.${prop}, which board ${board.id} does not give` }]);
     }
-    return `\t.${cField} = ${addresses(prop) ? `${hex(value)}UL` : String(value)},`;
+    return `\t.${cField} = ${addresses.has(cField) ? `${hex(value)}UL` : String(value)},`;
   });
+  const args = [...(slot ? [slot] : []), `&${binding.ops}`, `&${name}`];
   return {
-    includes: [binding.header, APIS[api]?.header ?? ''].filter(Boolean),
+    order: api.order,
+    includes: [binding.header, api.header],
     definition: [`static struct ${binding.struct} ${name}${fields.length ? ' = {' : ';'}`, ...(fields.length ? [...fields, '};'] : [])],
-    calls: [...(binding.init ? [`${binding.init}(&${name});`] : []), register(binding.ops, name)],
+    calls: [...(binding.init ? [`${binding.init}(&${name});`] : []), `${api.function}(${args.join(', ')});`],
   };
 }
 
-function bindingOf(lib: LibraryManifest, api: string): DeviceBinding {
-  const binding = lib.binds[api];
-  if (!binding) throw new KilnError(`library "${lib.name}" declares no ${api} binding (library.yaml binds.${api})`, { fault: 'kiln' });
-  return binding;
+/**
+ * The registrations of every API library in the image: for each, the
+ * enabled libraries that bind to it (library.yaml `binds.<api>`), or for a
+ * slot API the library whose slot symbol is on in each slot.
+ */
+function apiInstances(input: BindingsInput): Instance[] {
+  const { board, libraries, isEnabled } = input;
+  const instances: Instance[] = [];
+  for (const api of libraries.flatMap((l) => (l.registers ? [l.registers] : [])).sort((a, b) => a.order - b.order)) {
+    const binders = libraries.filter((l) => l.binds[api.api]);
+    if (api.slots) {
+      for (const [slot, constant] of Object.entries(api.slots)) {
+        const lib = binders.find((l) => isSlot(l, slot) && isEnabled(l.slots[slot]!));
+        if (lib) instances.push(instanceOf(board, api, lib, `${slot}_${api.instance}`, constant));
+      }
+      continue;
+    }
+    if (binders.length === 0) {
+      throw new KilnError([{
+        message: `image for board ${board.id} has the ${api.api} API but no library that implements it`,
+        hint: `the board's Kconfig (${board.symbol}) selects the drivers it has; a ${api.api} driver declares binds.${api.api} in its library.yaml`,
+      }]);
+    }
+    binders.forEach((lib, i) => instances.push(instanceOf(board, api, lib, i === 0 ? api.instance : `${api.instance}_${i}`)));
+  }
+  return instances;
+}
+
+function isSlot(lib: LibraryManifest, slot: string): slot is 'boot' | 'app' | 'scheduler' {
+  return Object.hasOwn(lib.slots, slot);
 }
 
 /**
@@ -132,62 +155,25 @@ function bindingOf(lib: LibraryManifest, api: string): DeviceBinding {
  * the drivers the configuration chose and registers the chosen
  * allocators and scheduler with their APIs; and, with the MMU, the memory
  * map its tables are built from. Kiln knows every choice at build time, so
- * it writes the calls instead of compiling #if chains.
+ * it writes the calls instead of compiling #if chains. What registers
+ * where is data: each API library's `registers` and each implementation's
+ * `binds` in their library.yaml.
  */
 export function bindingsSource(input: BindingsInput): string {
   const { board, libraries, isEnabled } = input;
-  const byName = new Map(libraries.map((l) => [l.name, l]));
-  const instances: Instance[] = [];
-
-  const consoleDriver = byName.get(board.console.driver);
-  if (!consoleDriver) {
-    throw new KilnError(`board ${board.id} needs the "${board.console.driver}" console driver but its Kconfig did not select it`, { fault: 'kiln' });
+  if (!libraries.some((l) => l.name === board.console.driver)) {
+    throw new KilnError([{
+      message: `board ${board.id} has its console on "${board.console.driver}", but its platform (${board.symbol}) did not select that driver`,
+      hint: `the board's Kconfig must select the console driver's symbol`,
+    }]);
   }
-  instances.push(deviceInstance('console', consoleDriver, bindingOf(consoleDriver, 'console'), 'console_device',
-    board.console as unknown as Record<string, unknown>, APIS.console.register));
-
-  if (isEnabled('LIBIRQ')) {
-    const controller = byName.get(board.interruptController.kind);
-    if (!controller) {
-      throw new KilnError(`board ${board.id} has a ${board.interruptController.kind} interrupt controller but its Kconfig did not select the "${board.interruptController.kind}" driver`, { fault: 'kiln' });
-    }
-    instances.push(deviceInstance('irq', controller, bindingOf(controller, 'irq'), 'interrupt_controller',
-      board.interruptController.blocks, APIS.irq.register, () => true));
+  if (isEnabled('LIBIRQ') && !libraries.some((l) => l.name === board.interruptController.kind)) {
+    throw new KilnError([{ message: `board ${board.id} has a ${board.interruptController.kind} interrupt controller, but its platform (${board.symbol}) did not select the "${board.interruptController.kind}" driver` }]);
   }
-
-  if (isEnabled('LIBTIME')) {
-    const timer = libraries.find((l) => l.binds.timer);
-    if (!timer) throw new KilnError(`image for ${board.id} has the time library but no timer driver`, { fault: 'kiln' });
-    if (!board.timer) throw new KilnError(`board ${board.id} does not say how its generic timer is wired (BoardInfo.timer)`, { fault: 'kiln' });
-    instances.push(deviceInstance('timer', timer, bindingOf(timer, 'timer'), 'timer_device',
-      board.timer as unknown as Record<string, unknown>, APIS.timer.register));
-  }
-
-  if (isEnabled('LIBNETDEV')) {
-    // The board's network device, found through the data its driver binds (virtio-net: the virtio-mmio slots).
-    const driver = libraries.find((l) => l.binds.netdev);
-    if (!driver) throw new KilnError(`image for ${board.id} has the network device API but no network driver: the board's Kconfig selects none`, { fault: 'kiln' });
-    const data = driver.name === 'virtio-net' ? board.virtioMmio : undefined;
-    if (!data) throw new KilnError(`board ${board.id} does not say where its ${driver.name} device is (BoardInfo.virtioMmio)`, { fault: 'kiln' });
-    instances.push(deviceInstance('netdev', driver, bindingOf(driver, 'netdev'), 'network_device',
-      data as unknown as Record<string, unknown>, APIS.netdev.register));
-  }
-
-  for (const [slot, cSlot] of [['boot', 'KILN_ALLOC_BOOT'], ['app', 'KILN_ALLOC_APP']] as const) {
-    const allocator = libraries.find((l) => l.slots[slot] && isEnabled(l.slots[slot] as string));
-    if (!allocator) continue;
-    instances.push(deviceInstance('allocator', allocator, bindingOf(allocator, 'allocator'), `${slot}_allocator`, {},
-      (ops, self) => `kiln_alloc_register(${cSlot}, &${ops}, &${self});`));
-  }
-
-  const scheduler = libraries.find((l) => l.slots.scheduler && isEnabled(l.slots.scheduler));
-  if (scheduler) {
-    instances.push(deviceInstance('scheduler', scheduler, bindingOf(scheduler, 'scheduler'), 'scheduler', {}, APIS.scheduler.register));
-  }
-
+  const instances = apiInstances(input);
   const mmu = isEnabled('LIBARM64_MMU') ? mmuRegions(board) : [];
   const spin = board.spinTable ?? [];
-  const includes = [...new Set(['kiln/boot.h', ...instances.flatMap((i) => i.includes), ...(isEnabled('LIBALLOC') ? ['kiln/alloc_impl.h'] : []), ...(mmu.length ? ['kiln/arm64/mmu.h'] : [])])];
+  const includes = [...new Set(['kiln/boot.h', ...instances.flatMap((i) => i.includes), ...(mmu.length ? ['kiln/arm64/mmu.h'] : [])])];
   return [
     '/* SPDX-License-Identifier: MIT */',
     `/* Generated by kiln synth: binds ${board.displayName}'s devices and the image's chosen implementations. Do not edit. */`,

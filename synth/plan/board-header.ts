@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import type { BoardInfo } from '../../constructs/board.ts';
+import type { BoardInfo } from '../spec/board.ts';
 import { hex } from './format.ts';
 
 /**

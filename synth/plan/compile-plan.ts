@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import type { LibraryManifest } from '../catalog.ts';
+import { libraryFile, type LibraryManifest } from '../catalog/index.ts';
 import type { Resolution } from '../kconfig/index.ts';
 import { DEFAULT_BUILD_OPTIONS, toolchainFlags, type BuildOptions, type Toolchain } from '../toolchain.ts';
 import type { IncludeScanner } from './include-scan.ts';
@@ -25,6 +25,19 @@ export function buildOptions(resolution: Pick<Resolution, 'value' | 'isEnabled'>
     lto: lto === undefined ? DEFAULT_BUILD_OPTIONS.lto : lto === 'y',
     optimize: resolution.isEnabled('LIBTOOLCHAIN_OPTIMIZE_SPEED') ? 'speed' : DEFAULT_BUILD_OPTIONS.optimize,
   };
+}
+
+/**
+ * Where a library's fetched trees appear in the image's debug information
+ * and __FILE__ strings: beside the library, as `upstream/` and
+ * `generated/` (its manifest's names for them), not at the user's cache.
+ */
+function fetchedPrefixMaps(m: LibraryManifest): string[] {
+  const at = m.dir.startsWith('/') ? m.dir : `/kiln/${m.dir}`;
+  return [
+    ...(m.upstreamDir ? [`-ffile-prefix-map=${m.upstreamDir}=${at}/upstream`] : []),
+    ...(m.generatedDir ? [`-ffile-prefix-map=${m.generatedDir}=${at}/generated`] : []),
+  ];
 }
 
 /** What planCompiles() needs. */
@@ -64,7 +77,7 @@ export function planCompiles(input: CompilePlanInput): CompilePlan {
     const libraries: LinkedLibrary[] = input.libraries.map(({ manifest, library }) => ({
       ...library,
       units: library.symbols.flatMap((symbol) => (manifest.sources[symbol] ?? []).map((file) =>
-        compileUnit(ctx, { path: `${manifest.dir}/${file}`, library: manifest.name, file }))),
+        compileUnit(ctx, { path: libraryFile(manifest, file), library: manifest.name, file, prefixMaps: fetchedPrefixMaps(manifest) }))),
     }));
     const generated: CompileUnit[] = input.generatedSources.map((file) =>
       compileUnit(ctx, { path: `${input.imageDir}/${file}`, content: input.files.get(file) ?? '' }));

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 import { createHash } from 'node:crypto';
-import type { LibraryManifest } from '../catalog.ts';
+import type { LibraryManifest } from '../catalog/index.ts';
 import type { LibraryRole } from '../spec/catalog.ts';
-import { KILN_ROOT_TOKEN, type BuildOptions, type Toolchain, type ToolchainFlags } from '../toolchain.ts';
+import type { BuildOptions, Toolchain, ToolchainFlags } from '../toolchain.ts';
 import type { IncludeDir, IncludeScanner } from './include-scan.ts';
 
 /**
@@ -14,15 +14,15 @@ export const SHARED_DIR = '_shared';
 
 /** One source file to compile, and the object it becomes. */
 export interface CompileUnit {
-  /** Source path: relative to the Kiln root for library sources, to the assembly for generated ones. */
+  /** Source path: rooted ({kiln}/lib/..., absolute, {upstream}/...) for library sources, relative to the assembly for generated ones. */
   readonly source: string;
   readonly generated: boolean;
   readonly language: 'c' | 'asm';
   /** Object path relative to the assembly folder. */
   readonly object: string;
-  /** Compiler flags (with {kiln} and {assembly} standing for those folders). */
+  /** Compiler flags (with {kiln}, {upstream}, {generated} and {assembly} standing for those folders). */
   readonly flags: readonly string[];
-  /** -I folders in search order: {kiln}/lib/<x>/include, or _shared/include/<hash> for generated headers. */
+  /** -I folders in search order: rooted library folders ({kiln}/lib/<x>/include), or _shared/include/<hash> for generated headers. */
   readonly includes: readonly string[];
   /**
    * Hash of the compiler, flags, include folders (which name generated
@@ -39,7 +39,7 @@ export interface LinkedLibrary {
   readonly name: string;
   readonly role: LibraryRole;
   readonly license: string;
-  /** Library folder relative to the Kiln root. */
+  /** Library folder: relative to the Kiln root for Kiln's own, absolute for a user's. */
   readonly dir: string;
   /** The library's enabled Kconfig symbols that brought its sources in. */
   readonly symbols: readonly string[];
@@ -128,7 +128,7 @@ export function generatedHeaders(files: ReadonlyMap<string, string>): GeneratedH
 export function includePath(headers: readonly GeneratedHeader[], files: ReadonlyMap<string, string>, libraries: readonly LibraryManifest[]): IncludeDir[] {
   return [
     ...headers.map((h) => ({ dir: h.dir, generated: new Map([[h.name, files.get(h.file) ?? '']]) })),
-    ...libraries.flatMap((m) => (m.include ? [{ dir: m.include }] : [])),
+    ...libraries.flatMap((m) => m.includes.map((dir) => ({ dir }))),
   ];
 }
 
@@ -151,14 +151,21 @@ export interface UnitContext {
  */
 export function compileUnit(
   ctx: UnitContext,
-  source: { readonly path: string; readonly library?: string; readonly file?: string; readonly content?: string },
+  source: {
+    readonly path: string;
+    readonly library?: string;
+    readonly file?: string;
+    readonly content?: string;
+    /** -ffile-prefix-map flags for the fetched trees this library's paths are in. */
+    readonly prefixMaps?: readonly string[];
+  },
 ): CompileUnit {
   const language = /\.S$/.test(source.path) ? 'asm' : 'c';
   const generated = source.content !== undefined;
   const scan = ctx.scanner.scan({ path: source.path, ...(generated ? { content: source.content } : {}) }, ctx.path);
-  const includes = scan.dirs.map((d) => (d.generated ? d.dir : `${KILN_ROOT_TOKEN}/${d.dir}`));
-  const base = language === 'asm' ? ctx.flags.asflags : ctx.flags.cflags;
-  const sourceArg = generated ? source.path : `${KILN_ROOT_TOKEN}/${source.path}`;
+  const includes = scan.dirs.map((d) => d.dir);
+  const base = [...(language === 'asm' ? ctx.flags.asflags : ctx.flags.cflags), ...(source.prefixMaps ?? [])];
+  const sourceArg = source.path;
   const key = contentHash(ctx.toolchain.cc, ...base, '--', ...includes, '--', sourceArg);
   const stem = (source.file ?? source.path.split('/').pop() ?? source.path).replace(/\.[cS]$/, '');
   const object = generated
@@ -200,7 +207,7 @@ export function linkPlanDocument(plan: LinkPlan): Record<string, unknown> {
       dir: lib.dir,
       symbols: lib.symbols,
       reason: lib.reason,
-      sources: lib.units.map((u) => u.source),
+      sources: lib.units.map((u) => u.source.replace(/^\{kiln\}\//, '')),
       objects: lib.units.map((u) => u.object),
       includes: [...new Set(lib.units.flatMap((u) => u.includes))],
     })),

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import type { Board } from '../../constructs/board.ts';
+import type { BoardInfo } from '../spec/board.ts';
 import type { Resolution } from '../kconfig/index.ts';
 import type { ImageSpec } from '../spec/image-spec.ts';
 import type { LinkPlan } from './link-plan.ts';
@@ -38,18 +38,18 @@ export interface ImageManifest {
 }
 
 /** Builds an image's manifest from its plan. */
-export function imageManifest(spec: ImageSpec, board: Board, plan: LinkPlan, resolution: Resolution): ImageManifest {
+export function imageManifest(spec: ImageSpec, board: BoardInfo, plan: LinkPlan, resolution: Resolution): ImageManifest {
   const exit = resolution.isEnabled('LIBEXIT_SEMIHOST') ? 'semihosting' : 'halt';
-  const q = board.info.qemu;
+  const q = board.qemu;
   const serials: string[] = [];
-  for (let i = 0; i < q.serialCount; i++) serials.push('-serial', i === board.info.console.qemuSerialIndex ? 'stdio' : 'null');
+  for (let i = 0; i < q.serialCount; i++) serials.push('-serial', i === board.console.qemuSerialIndex ? 'stdio' : 'null');
   const rel = (p: string) => p.slice(plan.image.length + 1);
   // Images with a network driver get the board's NIC on user-mode networking; the others none.
   const network = q.nic && resolution.isEnabled('LIBNETDEV') ? { netdev: 'user,id=n0', device: `${q.nic},netdev=n0` } : undefined;
   return {
     kiln: 'image-manifest/1',
     id: spec.id,
-    board: { id: board.id, name: board.info.displayName },
+    board: { id: board.id, name: board.displayName },
     target: spec.target ?? 'qemu',
     toolchain: plan.toolchain.id,
     exit,
@@ -68,7 +68,7 @@ export function imageManifest(spec: ImageSpec, board: Board, plan: LinkPlan, res
       artifact: plan.artifact.file,
       report: 'report.json',
     },
-    artifact: { file: plan.artifact.file, form: plan.artifact.form, companions: Object.keys(board.info.artifact.companions ?? {}) },
+    artifact: { file: plan.artifact.file, form: plan.artifact.form, companions: Object.keys(board.artifact.companions ?? {}) },
     qemu: {
       binary: 'qemu-system-aarch64',
       args: [

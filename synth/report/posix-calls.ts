@@ -121,7 +121,7 @@ export function posixCallsReport(imageDir: string): PosixCallsReport {
     outputs: { elf: string; map: string };
   };
   const nmProgram = plan.toolchain.id === 'clang' ? 'llvm-nm-14' : 'aarch64-linux-gnu-gcc-nm';
-  const isApplication = (l: LinkPlanLibrary) => l.role === 'application' || l.sources.some((s) => /\/(upstream|generated)\//.test(s));
+  const isApplication = (l: LinkPlanLibrary) => l.role === 'application' || l.sources.some((s) => /^\{(upstream|generated)\}\//.test(s));
   const application = plan.libraries.filter(isApplication);
   const others = plan.libraries.filter((l) => !isApplication(l));
 

@@ -39,4 +39,9 @@ export interface LibraryInfo {
 /** Everything a spec can refer to. */
 export interface Catalog {
   readonly libraries: ReadonlyMap<string, LibraryInfo>;
+  /**
+   * The boards a spec may name by id.
+   * @default Kiln's own boards (BUILTIN_BOARD_IDS)
+   */
+  readonly boards?: ReadonlyMap<string, unknown>;
 }

@@ -8,11 +8,9 @@
  * reads only this, so both paths get the same checks and the same output.
  */
 
-/** Identifiers of the boards Kiln knows, as written in specs. */
-export type BoardId = 'qemu-virt' | 'raspberry-pi-3b-plus' | 'ultra96-v2';
+import type { BoardId, BoardInfo } from './board.ts';
 
-/** Every board id, in a stable order. */
-export const BOARD_IDS: readonly BoardId[] = ['qemu-virt', 'raspberry-pi-3b-plus', 'ultra96-v2'];
+export type { BoardId, BoardInfo } from './board.ts';
 
 /** Where an image is meant to run: under QEMU (exit via semihosting) or on the board itself. */
 export type ImageTarget = 'qemu' | 'hardware';
@@ -72,7 +70,11 @@ export interface FileSpec {
 export interface ImageSpec {
   /** Unique within an app or fleet: lowercase letters, digits and dashes. */
   readonly id: string;
-  readonly board: BoardId;
+  /**
+   * The board: an id (Kiln's own boards/<id>/board.yaml, or a board in one
+   * of `libraryFolders`), or the board's whole description.
+   */
+  readonly board: BoardId | BoardInfo;
   /** @default 'qemu' */
   readonly target?: ImageTarget;
   /** @default 'gcc' */
@@ -102,6 +104,14 @@ export interface ImageSpec {
   readonly args?: readonly string[];
   /** The environment the process starts with (getenv). */
   readonly env?: Readonly<Record<string, string>>;
+  /**
+   * Folders of micro-libraries and boards the image may use besides
+   * Kiln's own: each sub-folder holding a library.yaml is a library, each
+   * holding a board.yaml a board (a folder that itself holds one counts
+   * too). Absolute in the normal form; a spec file may give them relative
+   * to its own folder.
+   */
+  readonly libraryFolders?: readonly string[];
 }
 
 /** A file of many images with shared defaults (fleet.yaml / fleet.json). */

@@ -9,10 +9,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve as resolvePath } from 'node:path';
-import type { Catalog } from './catalog.ts';
 import type { SpecProblem } from './errors.ts';
 import type { ComponentSpec, FileSpec, ImageSpec, OptionValue, Origin } from './image-spec.ts';
-import { checkDocument, type CheckedImage } from './private/document.ts';
+import { checkDocument, type CatalogSource, type CheckedImage } from './private/document.ts';
+
+export type { CatalogSource } from './private/document.ts';
 import { type Anchor, messageOf, type Where } from './private/finding.ts';
 import { child, parent } from './private/pointer.ts';
 import { type Place, type Position, parseSource } from './private/yaml-source.ts';
@@ -66,7 +67,7 @@ const EXTENSIONS: ReadonlyMap<string, 'yaml' | 'json'> = new Map([
  * A file that cannot be read is reported as a problem at its first line,
  * like any other, rather than thrown.
  */
-export function loadSpecFile(file: string, catalog?: Catalog): SpecLoadResult {
+export function loadSpecFile(file: string, catalog?: CatalogSource): SpecLoadResult {
   const extension = /\.[^./\\]*$/.exec(file)?.[0].toLowerCase() ?? '';
   if (!EXTENSIONS.has(extension)) {
     return failed(file, 'a spec file must be YAML or JSON, named *.yaml, *.yml or *.json; rename it');
@@ -85,7 +86,7 @@ export function loadSpecFile(file: string, catalog?: Catalog): SpecLoadResult {
  * Checks spec text as if read from `file`, which names it in problems and
  * picks the grammar: JSON for `*.json`, YAML otherwise.
  */
-export function parseSpecText(text: string, file: string, catalog?: Catalog): SpecLoadResult {
+export function parseSpecText(text: string, file: string, catalog?: CatalogSource): SpecLoadResult {
   const parsed = parseSource(text, /\.json$/i.test(file) ? 'json' : 'yaml');
   if (!parsed.ok) return { ok: false, problems: sorted(parsed.problems.map((p) => ({ file, ...p }))) };
 
@@ -135,6 +136,7 @@ export function normalizeImageSpec(spec: ImageSpec): ImageSpec {
     ...(spec.files !== undefined && spec.files.length > 0 ? { files: spec.files.map(normalizeFile) } : {}),
     ...(spec.args !== undefined && spec.args.length > 0 ? { args: [...spec.args] } : {}),
     ...(spec.env !== undefined && Object.keys(spec.env).length > 0 ? { env: sortedStrings(spec.env) } : {}),
+    ...(spec.libraryFolders !== undefined && spec.libraryFolders.length > 0 ? { libraryFolders: [...spec.libraryFolders] } : {}),
   };
 }
 
@@ -154,14 +156,19 @@ function sortedStrings(record: Readonly<Record<string, string>>): Record<string,
 }
 
 /**
- * Makes the `from` paths of a spec file's `files` absolute, against the
- * folder of the file that wrote them, so the spec means the same wherever
- * Kiln runs from.
+ * Makes the `from` paths of a spec file's `files`, and its
+ * `libraryFolders`, absolute, against the folder of the file that wrote
+ * them, so the spec means the same wherever Kiln runs from.
  */
 function anchorFiles(spec: ImageSpec, file: string): ImageSpec {
-  if (!spec.files?.some((f) => f.from !== undefined && !isAbsolute(f.from))) return spec;
   const base = dirname(resolvePath(file));
-  return { ...spec, files: spec.files.map((f) => (f.from !== undefined && !isAbsolute(f.from) ? { ...f, from: resolvePath(base, f.from) } : f)) };
+  const files = spec.files?.some((f) => f.from !== undefined && !isAbsolute(f.from))
+    ? { files: spec.files.map((f) => (f.from !== undefined && !isAbsolute(f.from) ? { ...f, from: resolvePath(base, f.from) } : f)) }
+    : {};
+  const folders = spec.libraryFolders?.some((f) => !isAbsolute(f))
+    ? { libraryFolders: spec.libraryFolders.map((f) => resolvePath(base, f)) }
+    : {};
+  return { ...spec, ...files, ...folders };
 }
 
 function normalizeComponent(component: ComponentSpec): ComponentSpec {

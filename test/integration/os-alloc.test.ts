@@ -6,7 +6,7 @@ import t from 'tap';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BuddyAllocator, BumpAllocator, TlsfAllocator } from '../../constructs/index.ts';
-import { loadCatalog } from '../../synth/catalog.ts';
+import { loadCatalog } from '../../synth/catalog/index.ts';
 import { BOARDS, boot, buildProgram } from './os-support.ts';
 
 const ALLOCATORS = [BumpAllocator, TlsfAllocator, BuddyAllocator];

@@ -5,10 +5,10 @@
 // layout.
 import t from 'tap';
 import { findBoard } from '../../constructs/index.ts';
-import { loadCatalog } from '../../synth/catalog.ts';
+import { loadCatalog } from '../../synth/catalog/index.ts';
 import { bindingsSource, mmuRegions } from '../../synth/plan/bindings.ts';
 import { linkerScript } from '../../synth/plan/linker-script.ts';
-import { BOARD_IDS } from '../../synth/spec/image-spec.ts';
+import { BUILTIN_BOARD_IDS as BOARD_IDS } from '../../synth/spec/board.ts';
 import { ROOT } from '../helpers/cli.ts';
 
 const PAGE = 0x1000;
@@ -34,7 +34,7 @@ t.test('GIVEN every board WHEN the MMU map is generated THEN page 0 and RAM belo
 });
 
 t.test('GIVEN images with interrupts, time, both allocators and a scheduler WHEN bindings.c is generated THEN each board gets its own controller and addresses', async (t) => {
-  const catalog = loadCatalog(ROOT);
+  const catalog = loadCatalog({ root: ROOT });
   const on = new Set(['LIBIRQ', 'LIBTIME', 'LIBALLOC', 'LIBALLOC_BOOT_BUMP', 'LIBALLOC_APP_BUDDY', 'LIBSCHEDCOOP', 'LIBARM64_MMU']);
   const libs = (names: string[]) => names.map((n) => catalog.manifests.get(n)!);
   const common = ['irq', 'time', 'generic-timer', 'alloc', 'bump', 'buddy', 'sched', 'cooperative'];

@@ -9,10 +9,11 @@ import { compileUnit, generatedHeaders, includePath, type UnitContext } from '..
 import { buildOptions } from '../../synth/plan/compile-plan.ts';
 import { compileCommands } from '../../synth/plan/ninja.ts';
 import { KILN_ROOT } from '../../synth/paths.ts';
+import { cacheDir, cacheRoots } from '../../synth/fetch/index.ts';
 import { synthesize } from '../../synth/synthesize.ts';
 import { findToolchain, toolchainFlags } from '../../synth/toolchain.ts';
 import type { ImageSpec } from '../../synth/spec/image-spec.ts';
-import type { LibraryManifest } from '../../synth/catalog.ts';
+import type { LibraryManifest } from '../../synth/catalog/index.ts';
 import { tempDir } from '../helpers/cli.ts';
 
 /** A tiny Kiln-like tree: lib/uses-config includes config.h through its header, lib/plain does not. */
@@ -36,7 +37,7 @@ function fixtureTree(): string {
 function manifest(name: string, sources: string[]): LibraryManifest {
   return {
     name, role: 'library', summary: name, license: 'MIT', symbol: `LIB${name.toUpperCase()}`, dir: `lib/${name}`,
-    include: `lib/${name}/include`, sources: { [`LIB${name.toUpperCase()}`]: sources }, binds: {}, slots: {},
+    includes: [`{kiln}/lib/${name}/include`], sources: { [`LIB${name.toUpperCase()}`]: sources }, binds: {}, slots: {},
   };
 }
 
@@ -56,11 +57,11 @@ function context(root: string, config: string, board = '#define KILN_BOARD_ID "x
 t.test('GIVEN a source that reaches config.h through a library header WHEN scanned THEN it gets exactly the folders it reaches', async (t) => {
   const root = fixtureTree();
   const ctx = context(root, '#define A 1\n');
-  const uses = compileUnit(ctx, { path: 'lib/uses-config/uses.c', library: 'uses-config', file: 'uses.c' });
+  const uses = compileUnit(ctx, { path: '{kiln}/lib/uses-config/uses.c', library: 'uses-config', file: 'uses.c' });
   t.equal(uses.includes.length, 2, 'config.h folder and its own include folder');
   t.match(uses.includes[0], /^_shared\/include\/[0-9a-f]{16}$/, 'the generated folder is content-addressed');
   t.equal(uses.includes[1], '{kiln}/lib/uses-config/include');
-  const plain = compileUnit(ctx, { path: 'lib/plain/plain.c', library: 'plain', file: 'plain.c' });
+  const plain = compileUnit(ctx, { path: '{kiln}/lib/plain/plain.c', library: 'plain', file: 'plain.c' });
   t.same(plain.includes, ['{kiln}/lib/plain/include'], 'a comment mentioning board.h still only adds a folder that exists');
 });
 
@@ -68,20 +69,20 @@ t.test('GIVEN two images whose config.h differ THEN objects including it differ 
   const root = fixtureTree();
   const a = context(root, '#define GREETING "a"\n');
   const b = context(root, '#define GREETING "b"\n');
-  const ua = compileUnit(a, { path: 'lib/uses-config/uses.c', library: 'uses-config', file: 'uses.c' });
-  const ub = compileUnit(b, { path: 'lib/uses-config/uses.c', library: 'uses-config', file: 'uses.c' });
+  const ua = compileUnit(a, { path: '{kiln}/lib/uses-config/uses.c', library: 'uses-config', file: 'uses.c' });
+  const ub = compileUnit(b, { path: '{kiln}/lib/uses-config/uses.c', library: 'uses-config', file: 'uses.c' });
   t.not(ua.object, ub.object, 'uses.c is compiled once per config.h content');
-  const pa = compileUnit(a, { path: 'lib/plain/plain.c', library: 'plain', file: 'plain.c' });
-  const pb = compileUnit(b, { path: 'lib/plain/plain.c', library: 'plain', file: 'plain.c' });
+  const pa = compileUnit(a, { path: '{kiln}/lib/plain/plain.c', library: 'plain', file: 'plain.c' });
+  const pb = compileUnit(b, { path: '{kiln}/lib/plain/plain.c', library: 'plain', file: 'plain.c' });
   t.equal(pa.object, pb.object, 'plain.c is shared');
   t.match(pa.object, /^_shared\/obj\/plain\/[0-9a-f]{16}\/plain\.o$/);
-  const same = compileUnit(context(root, '#define GREETING "a"\n'), { path: 'lib/uses-config/uses.c', library: 'uses-config', file: 'uses.c' });
+  const same = compileUnit(context(root, '#define GREETING "a"\n'), { path: '{kiln}/lib/uses-config/uses.c', library: 'uses-config', file: 'uses.c' });
   t.equal(same.object, ua.object, 'equal config.h contents give the same object');
 });
 
 t.test('GIVEN a computed #include THEN the scan keeps the whole include path (sound, not shared)', async (t) => {
   const root = fixtureTree();
-  const scan = new IncludeScanner(root).scan({ path: 'lib/plain/computed.c' }, context(root, '').path);
+  const scan = new IncludeScanner(root).scan({ path: '{kiln}/lib/plain/computed.c' }, context(root, '').path);
   t.ok(scan.opaque);
   t.equal(scan.dirs.length, 4, 'two generated folders and two library folders');
 });
@@ -135,7 +136,7 @@ t.test('GIVEN an App of images sharing libraries WHEN synthesized THEN the graph
   t.ok(db.every((e) => e.directory === outdir && e.arguments.includes('-c')));
   t.ok(db.some((e) => e.file.endsWith('/one/bindings.c')), 'generated sources are in it');
   t.notOk(db.some((e) => e.output.includes('size-study')), 'size-study variants are not');
-  t.same(db, compileCommands(outdir, KILN_ROOT, result.images.map((i) => i.linkPlan)), 'what synth wrote is compileCommands()');
+  t.same(db, compileCommands(outdir, { kiln: KILN_ROOT, ...cacheRoots(cacheDir()) }, result.images.map((i) => i.linkPlan)), 'what synth wrote is compileCommands()');
 });
 
 t.test('GIVEN the same program synthesized into two folders THEN the graphs are identical', async (t) => {

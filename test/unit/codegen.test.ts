@@ -2,7 +2,7 @@
 import t from 'tap';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadCatalog } from '../../synth/catalog.ts';
+import { loadCatalog } from '../../synth/catalog/index.ts';
 import { generateOptionTypes } from '../../synth/codegen.ts';
 import { ROOT, kiln } from '../helpers/cli.ts';
 

@@ -5,7 +5,7 @@ import { App, Hello, Image, KilnError, QemuVirt, Ultra96V2 } from '../../constru
 t.test('GIVEN an image with Hello WHEN converted to a spec THEN it is plain data with only non-default fields', async (t) => {
   const app = new App({ outdir: '/nonexistent' });
   const image = new Image(app, 'web', { board: new Ultra96V2() }).use(new Hello({ exitStatus: 3 }));
-  t.same(image.toSpec(), { id: 'web', board: 'ultra96-v2', applications: [{ kind: 'hello', options: { exitStatus: 3 } }] });
+  t.same(image.toSpec(), { id: 'web', board: new Ultra96V2().info, applications: [{ kind: 'hello', options: { exitStatus: 3 } }] });
   t.equal(image.uses[0].node.path, 'web/hello');
 });
 

@@ -6,7 +6,7 @@ import t from 'tap';
 import { join } from 'node:path';
 import { findBoard, HttpServer, Lwip } from '../../constructs/index.ts';
 import { encodeContent } from '../../constructs/apps/http-server.ts';
-import { loadCatalog } from '../../synth/catalog.ts';
+import { loadCatalog } from '../../synth/catalog/index.ts';
 import { bindingsSource } from '../../synth/plan/bindings.ts';
 import type { ImageManifest } from '../../synth/plan/manifest.ts';
 import { parseForward, qemuCommand } from '../../synth/run.ts';
@@ -20,7 +20,7 @@ t.test('GIVEN QEMU virt THEN its virtio-mmio slots match BOARDS.md', async (t) =
 });
 
 t.test('GIVEN an image with the network device API WHEN bindings.c is generated THEN virtio-net gets the board\'s slots', async (t) => {
-  const catalog = loadCatalog(ROOT);
+  const catalog = loadCatalog({ root: ROOT });
   const on = new Set(['LIBNETDEV', 'LIBVIRTIO_NET', 'LIBVIRTIO_MMIO']);
   const libraries = ['pl011', 'netdev', 'virtio-mmio', 'virtio-net'].map((n) => catalog.manifests.get(n)!);
   const c = bindingsSource({ board: findBoard('qemu-virt').info, libraries, isEnabled: (s) => on.has(s) });

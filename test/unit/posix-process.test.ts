@@ -6,10 +6,10 @@ import t from 'tap';
 import { mkdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, Hello, Image, KilnError, Lua, QemuVirt, Sqlite } from '../../constructs/index.ts';
-import type { LibraryManifest } from '../../synth/catalog.ts';
+import type { LibraryManifest } from '../../synth/catalog/index.ts';
 import { embeddedFilesSource, embeddedTree, processArgsSource, processSources } from '../../synth/plan/process-files.ts';
 import { normalizeImageSpec, parseSpecText } from '../../synth/spec/load.ts';
-import { ensureGenerated } from '../../synth/upstream-generate.ts';
+import { ensureGenerated } from '../../synth/fetch/generate.ts';
 import { tempDir } from '../helpers/cli.ts';
 
 /** A host folder with a file at the top and one in a subfolder. */
@@ -77,7 +77,7 @@ t.test('GIVEN Lua and Sqlite WHEN their images become specs THEN the scripts, ar
     .files(join(dir, 'b.txt'));
   t.same(lua.toSpec(), {
     id: 'lua',
-    board: 'qemu-virt',
+    board: new QemuVirt().info,
     applications: [{ kind: 'lua' }],
     files: [{ at: '/main.lua', content: 'print(arg[1])' }, { at: '/data', from: dir }, { at: '/b.txt', from: join(dir, 'b.txt') }],
     args: ['lua', '/main.lua', 'one'],
@@ -86,7 +86,7 @@ t.test('GIVEN Lua and Sqlite WHEN their images become specs THEN the scripts, ar
   const db = new Image(app, 'db', { board: new QemuVirt() }).use(new Sqlite({ sql: 'SELECT 1;', database: '/x.db', script: '/q.sql' }));
   t.same(db.toSpec(), {
     id: 'db',
-    board: 'qemu-virt',
+    board: new QemuVirt().info,
     applications: [{ kind: 'sqlite', options: { database: '/x.db', script: '/q.sql' } }],
     files: [{ at: '/q.sql', content: 'SELECT 1;' }],
   });
@@ -128,24 +128,20 @@ t.test('GIVEN a spec file with relative from paths WHEN loaded THEN they are anc
   t.notOk(bad.ok, 'a file entry with both from and content is refused');
 });
 
-t.test('GIVEN a library with generate.sh WHEN its sources are ensured THEN the script runs once and its output is linked', async (t) => {
-  const root = tempDir();
+t.test('GIVEN a library with generate.sh WHEN its sources are ensured THEN the script runs once, into the cache', async (t) => {
+  const upstream = tempDir();
   const cache = tempDir();
-  mkdirSync(join(root, 'lib/gen/upstream'), { recursive: true });
-  writeFileSync(join(root, 'lib/gen/upstream/input.txt'), 'from upstream');
-  writeFileSync(join(root, 'lib/gen/generate.sh'), 'cat "$UPSTREAM/input.txt" > "$OUT/made.c"; echo run >> "$OUT/runs"\n');
-  const manifest: LibraryManifest = {
-    name: 'gen', role: 'library', summary: 'test', license: 'MIT', symbol: 'LIBGEN', dir: 'lib/gen', sources: {}, binds: {}, slots: {},
-    upstream: { package: 'gen', version: '1', sha256: {} },
-  };
+  writeFileSync(join(upstream, 'input.txt'), 'from upstream');
+  const script = join(tempDir(), 'generate.sh');
+  writeFileSync(script, 'cat "$UPSTREAM/input.txt" > "$OUT/made.c"; echo run >> "$OUT/runs"\n');
+  const job = { library: 'gen', script, upstream, out: join(cache, 'generated', 'gen_1-abc') };
   const messages: string[] = [];
-  const out = ensureGenerated(manifest, { root, cache, onProgress: (m) => messages.push(m) });
-  t.equal(readlinkSync(join(root, 'lib/gen/generated')), out, 'linked into the library folder');
-  t.equal(readFileSync(join(root, 'lib/gen/generated/made.c'), 'utf8'), 'from upstream');
-  t.match(messages, [/generating gen sources from gen 1/]);
-  ensureGenerated(manifest, { root, cache });
-  t.equal(readFileSync(join(out!, 'runs'), 'utf8'), 'run\n', 'the second time comes from the cache');
-  writeFileSync(join(root, 'lib/gen/generate.sh'), 'exit 3\n');
-  t.throws(() => ensureGenerated(manifest, { root, cache }), /lib\/gen\/generate\.sh failed/, 'a changed script runs again, and its failure is reported');
-  t.equal(ensureGenerated({ ...manifest, dir: 'lib/none' }, { root, cache }), undefined, 'nothing to do without a script');
+  const out = ensureGenerated({ ...job, onProgress: (m) => messages.push(m) });
+  t.equal(out, job.out, 'the output goes where the plan said');
+  t.equal(readFileSync(join(out, 'made.c'), 'utf8'), 'from upstream');
+  t.match(messages, [/generating gen sources with its generate\.sh/]);
+  ensureGenerated(job);
+  t.equal(readFileSync(join(out, 'runs'), 'utf8'), 'run\n', 'the second time comes from the cache');
+  writeFileSync(script, 'exit 3\n');
+  t.throws(() => ensureGenerated({ ...job, out: join(cache, 'generated', 'gen_1-def') }), /generate\.sh failed/, 'a changed script (a new key) runs again, and its failure is reported');
 });

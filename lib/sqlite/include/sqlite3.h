@@ -6,7 +6,8 @@
  * any of its configuration takes effect, and the header is not in the
  * source tree (SQLite's build generates it): so this file, first on the
  * include path, is where Kiln's compile-time configuration goes, followed
- * by the header SQLite's own tool generated (lib/sqlite/generated).
+ * by the header SQLite's own tool generated (generate.sh), next on the
+ * include path.
  *
  * The options touch neither the grammar nor the keyword table, which
  * were generated without options (generate.sh).
@@ -33,6 +34,6 @@
 /* The SQL math functions (sqrt, pow, log...), as the sqlite3 command-line shell has them. */
 #define SQLITE_ENABLE_MATH_FUNCTIONS 1
 
-#include "../generated/sqlite3.h"
+#include_next <sqlite3.h>
 
 #endif /* KILN_SQLITE3_H */

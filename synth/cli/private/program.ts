@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 import { existsSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { extname, join, resolve } from 'node:path';
+import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { loadCatalog } from '../../catalog.ts';
+import { loadCatalog } from '../../catalog/index.ts';
 import { typecheckProgram } from './typecheck.ts';
-import { cacheDir } from '../../upstream.ts';
+import { cacheDir } from '../../fetch/index.ts';
 import { KilnError } from '../../errors.ts';
 import { loadSpecFile, type SpecOrigins } from '../../spec/load.ts';
 import { synthesize, type AssemblyResult, type ImageOrigins } from '../../synthesize.ts';
@@ -38,8 +38,9 @@ export async function synthFile(opts: ProgramOptions): Promise<AssemblyResult[]>
 /** Loads and synthesizes a spec file; every problem carries the file's line and JSON pointer. */
 export function synthSpecFile(opts: ProgramOptions): AssemblyResult {
   if (!existsSync(opts.file)) throw new KilnError(`${opts.file}: no such file`);
-  const catalog = loadCatalog();
-  const loaded = loadSpecFile(opts.file, catalog);
+  // Each image is checked against Kiln's catalog joined with its own library folders (relative to the file).
+  const base = dirname(resolve(opts.file));
+  const loaded = loadSpecFile(opts.file, (folders) => loadCatalog({ folders: folders.map((f) => (isAbsolute(f) ? f : resolve(base, f))) }));
   if (!loaded.ok) {
     throw new KilnError(loaded.problems.map((p) => ({
       message: p.message,
@@ -47,7 +48,7 @@ export function synthSpecFile(opts: ProgramOptions): AssemblyResult {
     })));
   }
   const origins = new Map([...loaded.origins].map(([id, o]) => [id, imageOrigins(loaded.specs.find((s) => s.id === id), o)]));
-  return synthesize(loaded.specs, { outdir: opts.outdir, origins, catalog });
+  return synthesize(loaded.specs, { outdir: opts.outdir, origins });
 }
 
 function imageOrigins(spec: ImageSpec | undefined, o: SpecOrigins): ImageOrigins {

@@ -27,8 +27,8 @@ import { TokenCursor } from './token-cursor.ts';
  * @param rootFile the top Kconfig file, relative to `srctree` (or absolute).
  * @param srctree the directory `source` paths are relative to.
  */
-export function parseKconfigTree(rootFile: string, srctree: string): AstTree {
-  const parser = new KconfigParser(srctree);
+export function parseKconfigTree(rootFile: string, srctree: string, virtualFiles?: ReadonlyMap<string, string>): AstTree {
+  const parser = new KconfigParser(srctree, virtualFiles ?? new Map());
   const entries = parser.parseFile(rootFile, undefined);
   return { mainmenu: parser.mainmenu, entries, files: parser.files };
 }
@@ -78,7 +78,10 @@ class KconfigParser {
   // Files being parsed, outermost first, with the line that sourced the next one.
   private readonly includePath: string[] = [];
 
-  constructor(private readonly srctree: string) {
+  constructor(
+    private readonly srctree: string,
+    private readonly virtualFiles: ReadonlyMap<string, string>,
+  ) {
     this.prefix = `${realpathSync(srctree)}/`;
   }
 
@@ -86,7 +89,7 @@ class KconfigParser {
     const abs = relName.startsWith('/') ? relName : `${this.srctree}/${relName}`;
     let text: string;
     try {
-      text = readFileSync(abs, 'utf8');
+      text = this.virtualFiles.get(relName) ?? readFileSync(abs, 'utf8');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
       throw new KconfigParseError(from?.file ?? relName, from?.line ?? 0, 'a readable Kconfig file', `'${relName}' (${code})`, { cause: error });
@@ -204,7 +207,8 @@ class KconfigParser {
       full = dir === '.' ? pattern : `${dir}/${pattern}`;
     }
     if (!full.startsWith('/')) full = this.prefix + full;
-    const paths = expandGlob(full);
+    const virtual = full.startsWith(this.prefix) && this.virtualFiles.has(full.slice(this.prefix.length));
+    const paths = virtual ? [full] : expandGlob(full);
     if (paths.length === 0 && !optional) {
       cur.fail(`a file matching "${pattern}" (relative to ${relative ? 'this file' : `the source tree ${this.srctree}`})`, undefined);
     }

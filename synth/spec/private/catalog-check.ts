@@ -8,6 +8,7 @@
  */
 import type { Catalog, LibraryInfo, LibraryRole, OptionInfo } from '../catalog.ts';
 import type { OptionValue } from '../image-spec.ts';
+import { BUILTIN_BOARD_IDS } from '../board.ts';
 import { isMapping } from './data.ts';
 import type { Finding } from './finding.ts';
 import { child } from './pointer.ts';
@@ -15,6 +16,8 @@ import { closest, describeValue, listOf, quote } from './prose.ts';
 import { definition, schemaPattern } from './schema-check.ts';
 import { entryName, phraseOf, type Scope } from './subjects.ts';
 
+/** Board ids as the schema allows them; other ids were reported by the schema. */
+const BOARD_ID = schemaPattern(definition('boardId')['pattern']);
 /** Library names as the schema allows them; other names were reported by the schema. */
 const LIBRARY_NAME = schemaPattern(definition('libraryName')['pattern']);
 /** Option names as the schema allows them; other names were reported by the schema. */
@@ -28,6 +31,18 @@ const LISTED_NAMES = 12;
 export function catalogFindings(scope: Scope, catalog: Catalog): Finding[] {
   const findings: Finding[] = [];
   if (!isMapping(scope.value)) return findings;
+  const board = scope.value['board'];
+  if (typeof board === 'string' && BOARD_ID.test(board)) {
+    const known = catalog.boards ? [...catalog.boards.keys()] : [...BUILTIN_BOARD_IDS];
+    if (!known.includes(board)) {
+      const guess = closest(board, known);
+      findings.push({
+        pointer: child(scope.pointer, 'board'),
+        anchor: 'value',
+        message: `board ${quote(board)} in ${scope.label} is not one Kiln knows; ${guess ? `did you mean ${quote(guess)}? ` : ''}the boards are ${listOf(known, 'and')}, or describe the board inline, or add the library folder that holds its board.yaml to "libraryFolders"`,
+      });
+    }
+  }
   for (const list of ['applications', 'libraries'] as const) {
     const entries = scope.value[list];
     if (!Array.isArray(entries)) continue;

@@ -39,8 +39,15 @@ export interface DocumentCheck {
   readonly images: readonly CheckedImage[];
 }
 
+/**
+ * What names in a document must refer to: one catalog, or a function giving
+ * the catalog for an image's `libraryFolders` (as written), which may throw
+ * an error whose message says what is wrong with the folders.
+ */
+export type CatalogSource = Catalog | ((libraryFolders: readonly string[]) => Catalog);
+
 /** Checks a parsed document; `catalog`, when given, is what names must refer to. */
-export function checkDocument(doc: unknown, catalog: Catalog | undefined): DocumentCheck {
+export function checkDocument(doc: unknown, catalog: CatalogSource | undefined): DocumentCheck {
   if (doc === null || doc === undefined) {
     return only('the spec is empty; write one image (id, board, applications) or a fleet (version, images)');
   }
@@ -56,16 +63,16 @@ function only(message: string): DocumentCheck {
   return { findings: [{ pointer: '', anchor: 'value', message }], images: [] };
 }
 
-function checkImage(doc: Record<string, unknown>, catalog: Catalog | undefined): DocumentCheck {
+function checkImage(doc: Record<string, unknown>, catalog: CatalogSource | undefined): DocumentCheck {
   const findings = schemaErrors('imageSpec', doc).map((e) =>
     findingOf(e, { site: siteOf(doc, e.instancePath), pointer: e.instancePath }),
   );
   const scope = imageScope(doc, '', undefined);
-  findings.push(...namedThingFindings(scope, catalog));
+  findings.push(...namedThingFindings(scope, catalogOf(catalog, doc, '', findings)));
   return { findings, images: [{ pointer: '', ...mergeDefaults(undefined, '/defaults', doc, '') }] };
 }
 
-function checkFleet(doc: Record<string, unknown>, catalog: Catalog | undefined): DocumentCheck {
+function checkFleet(doc: Record<string, unknown>, catalog: CatalogSource | undefined): DocumentCheck {
   const findings = schemaErrors('fleetSpec', doc).map((e) =>
     findingOf(e, { site: siteOf(doc, e.instancePath), pointer: e.instancePath }),
   );
@@ -96,9 +103,13 @@ function checkFleet(doc: Record<string, unknown>, catalog: Catalog | undefined):
   });
 
   findings.push(...duplicateIdFindings(images));
-  if (isMapping(defaults)) findings.push(...namedThingFindings(defaultsScope(defaults), catalog));
+  if (isMapping(defaults)) findings.push(...namedThingFindings(defaultsScope(defaults), catalogOf(catalog, defaults, '/defaults', findings)));
   images.forEach((image, index) => {
-    if (isMapping(image)) findings.push(...namedThingFindings(imageScope(image, child('/images', index), index), catalog));
+    if (!isMapping(image)) return;
+    const merged = checked.find((c) => c.pointer === child('/images', index))?.value ?? image;
+    const pointer = child('/images', index);
+    const own = isMapping(image) && image['libraryFolders'] !== undefined;
+    findings.push(...namedThingFindings(imageScope(image, pointer, index), catalogOf(catalog, merged, own ? pointer : '/defaults', findings)));
   });
   return { findings, images: checked };
 }
@@ -112,6 +123,24 @@ function onlyMergedShows(keyword: string, instancePath: string, params: unknown)
   if (keyword !== 'required') return false;
   if (instancePath === '/allocators') return true;
   return instancePath === '' && (params as { missingProperty?: unknown }).missingProperty !== 'id';
+}
+
+/**
+ * The catalog an image (or the defaults) is checked against: for a
+ * function, the one for its library folders. Folders that cannot be read
+ * are a finding at `libraryFolders`, and the image's names go unchecked.
+ */
+function catalogOf(source: CatalogSource | undefined, value: Record<string, unknown>, pointer: string, findings: Finding[]): Catalog | undefined {
+  if (typeof source !== 'function') return source;
+  const folders = value['libraryFolders'];
+  const list = Array.isArray(folders) ? folders.filter((f): f is string => typeof f === 'string') : [];
+  try {
+    return source(list);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    if (!findings.some((f) => f.message === message)) findings.push({ pointer: child(pointer, 'libraryFolders'), anchor: 'value', message });
+    return undefined;
+  }
 }
 
 /** Unique kinds, then the catalog, for one image or the defaults. */

@@ -7,7 +7,7 @@
  * and the data, named in the user's words (see subjects.ts).
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { BOARD_IDS } from '../image-spec.ts';
+import { BUILTIN_BOARD_IDS } from '../board.ts';
 import { IMAGE_SPEC_SCHEMA_ID, imageSpecSchema } from '../schema.ts';
 import { isMapping } from './data.ts';
 import type { Anchor, Finding } from './finding.ts';
@@ -16,7 +16,7 @@ import { closest, describeValue, listOf, quote, typeNoun } from './prose.ts';
 import { entryName, phraseOf, type Site } from './subjects.ts';
 
 /** The parts of the schema the checks validate against. */
-export type SchemaPart = 'imageSpec' | 'fleetSpec';
+export type SchemaPart = 'imageSpec' | 'fleetSpec' | 'boardInfo';
 
 let validators: Map<SchemaPart, ValidateFunction> | undefined;
 
@@ -34,7 +34,7 @@ function validatorFor(part: SchemaPart): ValidateFunction {
     });
     ajv.addSchema(imageSpecSchema);
     validators = new Map();
-    for (const name of ['imageSpec', 'fleetSpec'] as const) {
+    for (const name of ['imageSpec', 'fleetSpec', 'boardInfo'] as const) {
       const validate = ajv.getSchema(`${IMAGE_SPEC_SCHEMA_ID}#/definitions/${name}`);
       if (!validate) throw new Error(`Kiln bug: the spec schema has no definition "${name}"`);
       validators.set(name, validate);
@@ -51,9 +51,35 @@ function validatorFor(part: SchemaPart): ValidateFunction {
 export function schemaErrors(part: SchemaPart, value: unknown): ErrorObject[] {
   const validate = validatorFor(part);
   if (validate(value)) return [];
-  const errors = validate.errors ?? [];
+  const errors = oneBranch(validate.errors ?? []);
   const mistyped = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   return errors.filter((e) => e.keyword === 'type' || !mistyped.has(e.instancePath));
+}
+
+/**
+ * For a value that fails a `oneOf` (a board: an id or a description), only
+ * the errors of the alternative its type chose: a string is judged as an
+ * id, a mapping as a description. A value of neither type keeps the first
+ * alternative's type error alone.
+ */
+function oneBranch(errors: ErrorObject[]): ErrorObject[] {
+  let out = errors;
+  for (const choice of errors.filter((e) => e.keyword === 'oneOf')) {
+    const refs: string[] = (Array.isArray(choice.schema) ? choice.schema : []).map((b: { $ref?: string }) => b.$ref ?? '');
+    const typeOf = (ref: string) => (ref ? definition(ref.split('/').pop() ?? '')['type'] : undefined);
+    const data: unknown = choice.data;
+    const actual = data === null ? 'null' : Array.isArray(data) ? 'array' : typeof data === 'object' ? 'object' : typeof data;
+    const chosen = refs.findIndex((r) => typeOf(r) === actual);
+    const under = (e: ErrorObject) => e.instancePath === choice.instancePath || e.instancePath.startsWith(`${choice.instancePath}/`);
+    // ajv names errors of a referenced definition by that definition's path, so the first alternative's are told apart by it.
+    const branchOf = (e: ErrorObject) => (refs[0] && e.schemaPath.startsWith(`${refs[0]}/`) ? 0 : 1);
+    out = out.filter((e) => {
+      if (e === choice) return false;
+      if (!under(e)) return true;
+      return chosen >= 0 ? branchOf(e) === chosen : branchOf(e) === 0 && e.keyword === 'type';
+    });
+  }
+  return out;
 }
 
 /** Where an error's instance is: its place for messages and its pointer in the user's document. */
@@ -228,7 +254,7 @@ function missingMessage(site: Site, whole: string, missing: string, inherited: b
       case 'id':
         return `${whole} has no "id"; give it a unique id, e.g. "id: web"`;
       case 'board':
-        return `${whole} has no "board"; add "board:" with one of ${BOARD_IDS.join(', ')}${orDefaults}`;
+        return `${whole} has no "board"; add "board:" with a board id (${BUILTIN_BOARD_IDS.join(', ')}, or one in a library folder) or a board description${orDefaults}`;
       case 'applications':
         return `${whole} has no "applications"; list at least one, e.g. "applications: [{ kind: hello }]"${orDefaults}`;
     }

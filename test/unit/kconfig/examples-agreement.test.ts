@@ -5,8 +5,7 @@
 import t from 'tap';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { findBoard } from '../../../boards/index.ts';
-import { loadCatalog } from '../../../synth/catalog.ts';
+import { loadCatalog, tryFindBoard } from '../../../synth/catalog/index.ts';
 import { defconfigFragment, resolveConfig } from '../../../synth/kconfig/index.ts';
 import { imageRequests } from '../../../synth/resolve.ts';
 import { loadSpecFile } from '../../../synth/spec/load.ts';
@@ -25,7 +24,7 @@ t.test('GIVEN every example image WHEN resolved by Kiln and by kconfiglib THEN .
       return loaded.specs;
     }));
   t.ok(specs.length >= 10, `${specs.length} example images`);
-  const requests = specs.map((spec) => imageRequests(spec, findBoard(spec.board), catalog));
+  const requests = specs.map((spec) => imageRequests(spec, tryFindBoard(catalog, spec.board)!, catalog));
   const oracle = runOracle(catalog.kconfig.srctree, catalog.kconfig.rootFile, requests.map((r) => defconfigFragment(catalog.kconfig, r)));
   specs.forEach((spec, i) => {
     const kiln = resolveConfig(catalog.kconfig, requests[i]);

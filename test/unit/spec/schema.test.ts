@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
 import t from 'tap';
 import { parse } from 'yaml';
-import { BOARD_IDS, IMAGE_SPEC_SCHEMA_ID, imageSpecSchema } from '../../../synth/spec/index.ts';
+import { IMAGE_SPEC_SCHEMA_ID, imageSpecSchema } from '../../../synth/spec/index.ts';
 
 const schemaFile = fileURLToPath(new URL('../../../schema/image-spec.schema.json', import.meta.url));
 const corpus = fileURLToPath(new URL('../../fixtures/specs/', import.meta.url));
@@ -54,7 +54,7 @@ t.test('GIVEN the published schema file', async (t) => {
   });
 
   t.test('WHEN its enums are compared with the TypeScript types THEN they agree', async (t) => {
-    t.strictSame(definition('board')['enum'], BOARD_IDS, 'boards are BOARD_IDS, in order');
+    t.same(Object.keys(definition('boardInfo')['properties'] as object).sort(), ['artifact', 'console', 'cores', 'cpu', 'devices', 'displayName', 'entryLevel', 'id', 'interruptController', 'loadAddress', 'network', 'qemu', 'ram', 'spinTable', 'symbol', 'timer', 'virtioMmio'], 'boardInfo has every BoardInfo field');
     t.strictSame(definition('target')['enum'], ['qemu', 'hardware']);
     t.strictSame(definition('toolchain')['enum'], ['gcc', 'clang']);
   });
@@ -86,7 +86,7 @@ t.test('GIVEN the published schema file', async (t) => {
 
   t.test('WHEN an editor validates shape mistakes against the root schema THEN they fail', async (t) => {
     const validate = strictValidator();
-    for (const name of ['02-unknown-image-key.yaml', '06-unknown-board.yaml', '07-bad-image-id.yaml', '10-bad-config-key.yaml', '19-wrong-version.yaml', '29-defaults-with-id.yaml']) {
+    for (const name of ['02-unknown-image-key.yaml', '07-bad-image-id.yaml', '10-bad-config-key.yaml', '19-wrong-version.yaml', '29-defaults-with-id.yaml']) {
       const document: unknown = parse(readFileSync(join(corpus, 'invalid', name), 'utf8'));
       t.notOk(validate(document), `${name} fails`);
     }

@@ -1,67 +1,61 @@
 // SPDX-License-Identifier: MIT
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { LibraryManifest, UpstreamPin } from './catalog.ts';
-import { KilnError } from './errors.ts';
+import type { UpstreamPin } from '../catalog/index.ts';
+import { KilnError } from '../errors.ts';
 
-/** Where fetched sources are kept between builds, so later builds work offline. */
+/**
+ * The user cache: where fetched sources, generated sources and Kiln's
+ * bookkeeping are kept between builds, so later builds work offline.
+ * $XDG_CACHE_HOME/kiln, else ~/.cache/kiln.
+ */
 export function cacheDir(): string {
   return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'kiln');
 }
 
-/** Options of ensureUpstream(). */
-export interface UpstreamOptions {
-  /** The Kiln root holding lib/. */
-  readonly root: string;
-  /** @default cacheDir() */
-  readonly cache?: string;
-  /** Told about slow work (the first download). */
-  readonly onProgress?: (message: string) => void;
+/** The folder of one pinned upstream source in the cache. */
+export function upstreamTree(cache: string, pin: UpstreamPin): string {
+  return join(cache, 'upstream', `${pin.package}_${pin.version}`);
 }
 
 /**
- * Makes a library's upstream source available at lib/<dir>/upstream: the
- * Debian source package named in its manifest, fetched once with
- * `apt-get source`, checked against the pinned SHA-256 of every file,
- * unpacked with dpkg-source into the cache, and linked into the library
- * folder so its sources are listed like any other (`upstream/src/lapi.c`).
+ * Makes a pinned upstream source available in the cache: the Debian
+ * source package, fetched once with `apt-get source`, checked against the
+ * pinned SHA-256 of every file, unpacked with dpkg-source. A tree already
+ * there is used as it is (offline).
  *
  * The host's apt configuration is not changed: the deb-src lines are
  * derived from its sources into a private apt state inside the cache.
+ *
+ * @param library - the library that needs it, for messages
+ * @returns the unpacked tree
  */
-export function ensureUpstream(manifest: LibraryManifest, opts: UpstreamOptions): string | undefined {
-  const pin = manifest.upstream;
-  if (!pin) return undefined;
-  const cache = opts.cache ?? cacheDir();
-  const tree = join(cache, 'upstream', `${pin.package}_${pin.version}`);
+export function ensureUpstream(pin: UpstreamPin, library: string, opts: { readonly cache: string; readonly onProgress?: (message: string) => void }): string {
+  const tree = upstreamTree(opts.cache, pin);
   if (!existsSync(join(tree, '.kiln-verified'))) {
-    opts.onProgress?.(`fetching ${pin.package} ${pin.version} source with apt-get source (first build only)`);
-    fetchVerified(pin, tree, cache);
-  }
-  const link = join(opts.root, manifest.dir, 'upstream');
-  const current = lstatSync(link, { throwIfNoEntry: false });
-  if (!current || !current.isSymbolicLink() || readlinkSync(link) !== tree) {
-    rmSync(link, { recursive: true, force: true });
-    symlinkSync(tree, link);
+    opts.onProgress?.(`fetching ${pin.package} ${pin.version} source with apt-get source (once; later builds use the cache)`);
+    fetchVerified(pin, library, tree, opts.cache);
   }
   return tree;
 }
 
-function fetchVerified(pin: UpstreamPin, tree: string, cache: string): void {
+function fetchVerified(pin: UpstreamPin, library: string, tree: string, cache: string): void {
   const downloads = join(cache, 'upstream', 'downloads', `${pin.package}_${pin.version}`);
   rmSync(downloads, { recursive: true, force: true });
   mkdirSync(downloads, { recursive: true });
-  const apt = privateApt(cache);
+  const unreachable = (cause: unknown) => new KilnError([{
+    message: `could not fetch ${pin.package} ${pin.version}, the Debian source package library "${library}" builds from: ${aptReason(cause)}`,
+    hint: `Debian's archive must be reachable once: run "kiln fetch <your image.ts or spec>" on a machine where it is, or copy its ${upstreamTree(cache, pin)} here; later builds use the cache offline`,
+  }], { cause, fault: 'user' });
+  let apt: string[];
   try {
+    apt = privateApt(cache);
     execFileSync('apt-get', [...apt, 'source', '--download-only', `${pin.package}=${pin.version}`], { cwd: downloads, stdio: 'pipe' });
   } catch (cause) {
-    throw new KilnError([{
-      message: `apt-get source could not fetch ${pin.package} ${pin.version}`,
-      hint: 'Debian\'s archive must be reachable for the first build of this library; later builds use the cache',
-    }], { cause, fault: 'user' });
+    throw unreachable(cause);
   }
   const got = readdirSync(downloads).sort();
   const problems: string[] = [];
@@ -88,6 +82,13 @@ function fetchVerified(pin: UpstreamPin, tree: string, cache: string): void {
   renameSync(unpacking, tree);
 }
 
+/** The last line apt-get printed on stderr, or the error's own message. */
+function aptReason(cause: unknown): string {
+  const stderr = (cause as { stderr?: Buffer | string }).stderr?.toString().trim();
+  const line = stderr?.split('\n').filter((l) => /^(E|W):/.test(l)).pop() ?? stderr?.split('\n').pop();
+  return line || (cause instanceof Error ? cause.message : String(cause));
+}
+
 /** apt-get options for a private apt state with deb-src lines derived from the host's sources. */
 function privateApt(cache: string): string[] {
   const dir = join(cache, 'apt');
@@ -107,7 +108,9 @@ function privateApt(cache: string): string[] {
   ];
   const stamp = join(dir, 'updated');
   if (!existsSync(stamp)) {
-    execFileSync('apt-get', [...opts, 'update'], { stdio: 'pipe' });
+    // apt-get update exits 0 even when no index could be downloaded; its warnings say so.
+    const out = execFileSync('apt-get', [...opts, 'update'], { stdio: 'pipe', encoding: 'utf8' });
+    if (!/^(Get|Hit):/m.test(out)) throw new Error(`apt-get update fetched no index: ${out.trim().split('\n').slice(-2).join(' / ')}`);
     writeFileSync(stamp, '');
   }
   return opts;
