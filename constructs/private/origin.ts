@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { fileURLToPath } from 'node:url';
 import { relative, sep } from 'node:path';
+import { displayPath } from '../../synth/paths.ts';
 import type { Origin } from '../../synth/spec/image-spec.ts';
 
 /** The root of this copy of Kiln, to tell the user's stack frames from ours. */
@@ -32,8 +33,4 @@ function isUserFileInsideKiln(file: string): boolean {
   return rel.startsWith(`examples${sep}`) || rel.startsWith(`test${sep}`) || rel.startsWith(`bench${sep}`);
 }
 
-/** Paths are shown relative to the working directory when under it. */
-export function displayPath(file: string): string {
-  const rel = relative(process.cwd(), file);
-  return rel && !rel.startsWith('..') ? rel : file;
-}
+export { displayPath };

@@ -4,6 +4,7 @@ import { buildCommand } from './build.ts';
 import { codegenCommand } from './codegen.ts';
 import { diffCommand } from './diff.ts';
 import { explainCommand } from './explain.ts';
+import { fetchCommand } from './fetch.ts';
 import { lsCommand } from './ls.ts';
 import { processOutput } from './private/report.ts';
 import { parseForward, type PortForward } from '../run.ts';
@@ -15,7 +16,10 @@ const USAGE = `usage: kiln <command> [options]
 commands:
   synth FILE     run the program FILE (image.ts), or load the spec FILE (.yaml/.json), and write
                  the assembly folder, without compiling
-  build FILE     synthesize FILE and compile every image with ninja
+  build FILE     synthesize FILE, fetch the upstream sources its images need, and compile every
+                 image with ninja
+  fetch FILE     synthesize FILE and fetch the upstream sources (Debian source packages) its
+                 images build from into the user cache, so later builds need no network
   ls FILE        list the images of a program or spec (id, board, applications) without compiling
                  (--json for tools)
   run IMAGE      boot a built image in QEMU (IMAGE: an image folder, or an image id in the assembly);
@@ -98,6 +102,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   switch (command) {
     case 'synth':
       return synthCommand({ file: target, outdir, typecheck, output });
+    case 'fetch':
+      return fetchCommand({ file: target, outdir, typecheck, output });
     case 'build': {
       const progress = !values.quiet && (values.progress || (process.stderr.isTTY && !process.env.CI));
       return buildCommand({ file: target, outdir, progress: Boolean(progress), typecheck, sizeStudy: values['size-study'] ?? false, output });

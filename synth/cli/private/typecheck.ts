@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { dirname, resolve } from 'node:path';
 import type { Project as MorphProject, ts as TS } from 'ts-morph';
 import type { Problem } from '../../errors.ts';
-import { displayPath } from '../../../constructs/private/origin.ts';
+import { displayPath } from '../../paths.ts';
 
 /** Compiler options for user programs: strict, ESM as Node runs it, nothing emitted. */
 function compilerOptions(ts: typeof TS): TS.CompilerOptions {

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MIT
+// A project outside Kiln: its own board (virt with 64 MiB, a Board subclass
+// in its image.ts) and its own library folder (libs/counter, with a Kconfig
+// option set from image.ts), built and booted on QEMU.
+import t from 'tap';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { kiln, ROOT, tempDir } from '../helpers/cli.ts';
+
+t.test('GIVEN a user project with its own board and library WHEN built and run THEN it boots on QEMU with 64 MiB and prints what its option set', async (t) => {
+  const project = tempDir('kiln-user-project-');
+  cpSync(join(ROOT, 'test/fixtures/user-project/libs'), join(project, 'libs'), { recursive: true });
+  const program = readFileSync(join(ROOT, 'test/fixtures/user-project/image.ts.template'), 'utf8')
+    .replace("'KILN'", `'${pathToFileURL(join(ROOT, 'constructs/index.ts')).href}'`);
+  writeFileSync(join(project, 'image.ts'), program);
+  writeFileSync(join(project, 'package.json'), '{ "type": "module" }\n');
+
+  const build = await kiln(['build', 'image.ts', '--no-typecheck'], { cwd: project });
+  t.equal(build.code, 0, `kiln build succeeds\n${build.stderr}`);
+  const manifest = JSON.parse(readFileSync(join(project, 'kiln.out/counter/manifest.json'), 'utf8'));
+  t.equal(manifest.board.id, 'small-virt', 'the board is the user\'s');
+  t.match(manifest.qemu.args.join(' '), /-m 64M/, 'QEMU is given the board\'s 64 MiB');
+  t.match(readFileSync(join(project, 'kiln.out/counter/.config'), 'utf8'), /^CONFIG_APP_COUNTER_LIMIT=20$/m);
+
+  const run = await kiln(['run', 'kiln.out/counter'], { cwd: project });
+  t.match(run.stdout, /counter: 1\.\.20 sums to 210/, 'the user\'s program ran with the option image.ts set');
+  t.equal(run.code, 210, 'main()\'s status (210) is kiln run\'s');
+});
