@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { join } from 'node:path';
 import { KILN_ROOT } from '../synth/paths.ts';
-import type { BoardInfo } from '../synth/spec/board.ts';
+import type { BoardInfo } from '../synth/spec/board-info.ts';
 import { readBoardFile } from '../synth/spec/board-file.ts';
 
 const cache = new Map<string, BoardInfo>();

@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Board } from '../constructs/board.ts';
-import { BUILTIN_BOARD_IDS, type BoardInfo } from '../synth/spec/board.ts';
+import { BUILTIN_BOARD_IDS, type BoardInfo } from '../synth/spec/board-info.ts';
 import { readBoardFile } from '../synth/spec/board-file.ts';
 import { QemuVirt } from './qemu-virt/board.ts';
 import { RaspberryPi3BPlus } from './raspberry-pi-3b-plus/board.ts';

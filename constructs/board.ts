@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-import type { BoardId, BoardInfo } from '../synth/spec/board.ts';
+import type { BoardId, BoardInfo } from '../synth/spec/board-info.ts';
 
-export type { BoardId, BoardInfo, BootArtifact, ConsoleUart, GenericTimer, InterruptController, MemoryRegion, QemuMachine, VirtioMmioSlots } from '../synth/spec/board.ts';
+export type { BoardId, BoardInfo, BootArtifact, ConsoleUart, GenericTimer, InterruptController, MemoryRegion, QemuMachine, VirtioMmioSlots } from '../synth/spec/board-info.ts';
 import type { Provides } from './capabilities.ts';
 
 /** Type-level keys: the board's class name and what it provides, for the compiler's checks. */

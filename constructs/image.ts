@@ -3,17 +3,17 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { Construct } from 'constructs';
 import { isAllocatorClass, type AllocatorClass } from './allocator.ts';
-import { Board, type BoardNameOf, type ProvidesOf } from './board.ts';
-import type { CannotServe, NeedsNetwork, NeedsThreads, NotAComponent, NotAnAllocator, NotAScheduler } from './capabilities.ts';
-import { Application, Component, type NameOf, type RequiresOf } from './component.ts';
+import { Board } from './board.ts';
+import { Application, Component } from './component.ts';
+import type { AfterScheduler, AfterUse, AllocatorCheck, Composition, SchedulerCheck, Uncomposed, UseCheck } from './composition.ts';
+import { Use } from './use.ts';
 import { callerOrigin } from './private/origin.ts';
 import { tryFindProcessContribution } from './process.ts';
-import { isSchedulerClass, type SchedulerClass } from './scheduler.ts';
+import { isSchedulerClass } from './scheduler.ts';
 import { KilnError, type Problem } from '../synth/errors.ts';
 import type { BudgetSpec, FileSpec, ImageSpec, ImageTarget, OptionValue, Origin, ToolchainId } from '../synth/spec/image-spec.ts';
 
 const IMAGE_BRAND = Symbol.for('kiln.Image');
-const USE_BRAND = Symbol.for('kiln.Use');
 const ID_PATTERN = /^[a-z][a-z0-9-]{0,62}$/;
 
 /** Properties of an Image. */
@@ -46,78 +46,6 @@ export interface FilesOptions {
    * @default '/' and the folder's or file's own name, e.g. '/www' for './www'
    */
   readonly at?: string;
-}
-
-/**
- * What the compiler remembers of an image's composition, so that later
- * calls can be checked against earlier ones.
- */
-export interface Composition {
-  /** The scheduler's class name, or 'the default scheduler' until .scheduler() is called. */
-  readonly scheduler: string;
-  /** Whether the chosen scheduler runs threads; undefined until chosen. */
-  readonly threaded: boolean | undefined;
-  /** Names of the components that run threads (never: none yet). */
-  readonly threadUsers: string;
-}
-
-/** The composition of a new image. */
-export interface Uncomposed extends Composition {
-  readonly scheduler: 'the default scheduler';
-  readonly threaded: undefined;
-  readonly threadUsers: never;
-}
-
-/** Compile-time checks of `.use(component)`. */
-export type UseCheck<B, S extends Composition, C> = C extends Component
-  ? NetworkCheck<B, C> & ThreadsCheck<S, C>
-  : NotAComponent<C>;
-
-type NetworkCheck<B, C> = RequiresOf<C> extends { readonly network: true }
-  ? [ProvidesOf<B> extends { readonly network: infer N } ? N : never] extends [never] ? NeedsNetwork<NameOf<C>, BoardNameOf<B>> : unknown
-  : unknown;
-
-type ThreadsCheck<S extends Composition, C> = RequiresOf<C> extends { readonly threads: true }
-  ? S['threaded'] extends false ? NeedsThreads<NameOf<C>, S['scheduler']> : unknown
-  : unknown;
-
-type AfterUse<S extends Composition, C> = RequiresOf<C> extends { readonly threads: true }
-  ? { readonly scheduler: S['scheduler']; readonly threaded: S['threaded']; readonly threadUsers: S['threadUsers'] | NameOf<C> }
-  : S;
-
-/** Compile-time checks of `.allocator(boot, app)` for one slot. */
-export type AllocatorCheck<X, Slot extends 'boot' | 'app'> = X extends AllocatorClass
-  ? X['serves'][Slot] extends true ? unknown : CannotServe<X['kind'], Slot>
-  : NotAnAllocator<X>;
-
-/** Compile-time checks of `.scheduler(s)`. */
-export type SchedulerCheck<S extends Composition, T> = T extends SchedulerClass
-  ? T['threads'] extends false ? [S['threadUsers']] extends [never] ? unknown : NeedsThreads<S['threadUsers'], T['displayName']> : unknown
-  : NotAScheduler<T>;
-
-type AfterScheduler<S extends Composition, T> = T extends SchedulerClass
-  ? { readonly scheduler: T['displayName']; readonly threaded: T['threads']; readonly threadUsers: S['threadUsers'] }
-  : S;
-
-/**
- * One component in an image's construct tree, remembering the user's line
- * that added it so errors can point there.
- */
-export class Use extends Construct {
-  /** True when `x` is a Use from any copy of Kiln. */
-  static isUse(x: unknown): x is Use {
-    return typeof x === 'object' && x !== null && (x as Record<symbol, unknown>)[USE_BRAND] === true;
-  }
-
-  readonly component: Component;
-  readonly origin: Origin;
-
-  constructor(scope: Construct, id: string, component: Component, origin: Origin) {
-    super(scope, id);
-    Object.defineProperty(this, USE_BRAND, { value: true });
-    this.component = component;
-    this.origin = { ...origin, path: this.node.path };
-  }
 }
 
 /**
@@ -312,7 +240,7 @@ export class Image<B extends Board = Board, S extends Composition = Uncomposed> 
       at(`image id "${this.node.id}" must start with a lowercase letter and hold only lowercase letters, digits and dashes (at most 63)`);
     }
     const boardOk = Board.isBoard(this.board);
-    if (!boardOk) at(`"board" must be a Kiln board (QemuVirt, RaspberryPi3BPlus or Ultra96V2), got ${describe(this.board)}`);
+    if (!boardOk) at(`"board" must be a Board (QemuVirt, RaspberryPi3BPlus, Ultra96V2 or a subclass of your own), got ${describe(this.board)}`);
     if (this.target !== 'qemu' && this.target !== 'hardware') at(`"target" must be 'qemu' or 'hardware', got ${describe(this.target)}`);
     if (this.toolchain !== 'gcc' && this.toolchain !== 'clang') at(`"toolchain" must be 'gcc' or 'clang', got ${describe(this.toolchain)}`);
     const uses = this.uses;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 export { App, type AppProps } from './app.ts';
-export { Image, Use, type ImageProps, type FilesOptions, type Composition, type Uncomposed, type UseCheck, type AllocatorCheck, type SchedulerCheck } from './image.ts';
+export { Image, type ImageProps, type FilesOptions } from './image.ts';
+export { Use } from './use.ts';
+export type { Composition, Uncomposed, UseCheck, AllocatorCheck, SchedulerCheck } from './composition.ts';
 export type { CannotServe, IntRange, NeedsNetwork, NeedsThreads, NetworkKind, NotAComponent, NotAnAllocator, NotAScheduler, Provides, Requirements } from './capabilities.ts';
 export { Board, MiB, type BoardInfo, type BootArtifact, type ConsoleUart, type GenericTimer, type InterruptController, type MemoryRegion, type QemuMachine, type VirtioMmioSlots } from './board.ts';
 export { Application, Component, Library, type ComponentInit, type NameOf, type RequiresOf } from './component.ts';

@@ -9,7 +9,7 @@ import { checkBudget, type BudgetReport } from './budget.ts';
 import { POSIX_CALLS_FILE, writePosixCallsReport } from './report/posix-calls.ts';
 import { KilnError } from './errors.ts';
 import { SOURCE_DATE_EPOCH } from './plan/ninja.ts';
-import type { ImageManifest } from './plan/manifest.ts';
+import type { ImageManifest } from './plan/image-manifest.ts';
 import { contentBytesOf, imageReport, reportInputs, type BuildReport, type SizeSaving } from './report/image-report.ts';
 import { findToolchain } from './toolchain.ts';
 import { requireTools, type HostTool } from './tools.ts';

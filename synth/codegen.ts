@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { join } from 'node:path';
 import type { KilnCatalog } from './catalog/index.ts';
-import type { LibraryInfo, OptionInfo } from './spec/catalog.ts';
+import type { LibraryInfo, OptionInfo } from './spec/catalog-info.ts';
 
 /** Where generated option interfaces live, relative to the Kiln root. */
 export const GENERATED_DIR = 'constructs/generated';

@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { tryReadAssemblyManifest } from './assembly.ts';
 import { loadCatalog, tryFindBoard, type KilnCatalog } from './catalog/index.ts';
-import type { BoardInfo } from './spec/board.ts';
+import type { BoardInfo } from './spec/board-info.ts';
 import { KilnError } from './errors.ts';
 import { resolveConfig, type Resolution } from './kconfig/index.ts';
 import { reasonFor } from './plan/index.ts';
-import type { ImageManifest } from './plan/manifest.ts';
-import { imageRequests } from './resolve.ts';
+import type { ImageManifest } from './plan/image-manifest.ts';
+import { imageRequests } from './image-config.ts';
 
 /** One image's side of a diff: what synth and build wrote, read back. */
 interface Side {

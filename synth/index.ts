@@ -9,6 +9,6 @@ export { buildAssembly, type BuildReport, type BuildResult } from './build.ts';
 export { runImage, type RunOptions, type RunResult } from './run.ts';
 export { loadSpecFile, parseSpecText, normalizeImageSpec, formatSpecProblem, type SpecLoadResult, type SpecProblem } from './spec/index.ts';
 export { Policies, type Policy, type PolicySubject } from './policy.ts';
-export { explainSymbol } from './explain.ts';
+export { explainSymbol } from './explain-image.ts';
 export { KilnError, formatProblem, type Problem } from './errors.ts';
 export type { ImageSpec, FleetSpec, ComponentSpec, BudgetSpec, BoardId } from './spec/image-spec.ts';

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import type { BoardInfo } from './spec/board.ts';
+import type { BoardInfo } from './spec/board-info.ts';
 import type { ImageSpec } from './spec/image-spec.ts';
 
 /** What a policy sees of one synthesized image. */

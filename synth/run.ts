@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BuildReport } from './build.ts';
 import { KilnError } from './errors.ts';
-import type { ImageManifest } from './plan/manifest.ts';
+import type { ImageManifest } from './plan/image-manifest.ts';
 import { requireTools } from './tools.ts';
 
 /** Options of runImage(). */

@@ -7,14 +7,14 @@ import { cacheDir, cacheRoots, fetchNeeds } from './fetch/index.ts';
 import { KILN_ROOT } from './paths.ts';
 import { compileCommands, IncludeScanner, planImage, rootNinja, sharedFiles, type ImagePlan, type SourceRoots } from './plan/index.ts';
 import { pruneSharedHeaders } from './shared-files.ts';
-import { resolveImage, type ImageOrigins } from './resolve.ts';
-import type { BoardInfo } from './spec/board.ts';
+import { resolveImage, type ImageOrigins } from './image-config.ts';
+import type { BoardInfo } from './spec/board-info.ts';
 import type { ImageSpec, Origin } from './spec/image-spec.ts';
 import type { Policy } from './policy.ts';
 import { validateImageSpecs } from './spec/validate.ts';
-import { normalizeImageSpec } from './spec/load.ts';
+import { normalizeImageSpec } from './spec/spec-file.ts';
 
-export type { ImageOrigins } from './resolve.ts';
+export type { ImageOrigins } from './image-config.ts';
 
 /** Options of synthesize(). */
 export interface SynthesizeOptions {

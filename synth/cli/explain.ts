@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { explainSymbol } from '../explain.ts';
+import { explainSymbol } from '../explain-image.ts';
 import { reportError, type Output } from './private/report.ts';
 
 /** Options of `kiln explain IMAGE SYMBOL`. */

@@ -3,7 +3,7 @@
  * Kiln's Kconfig engine: parse a tree once, resolve many images over it,
  * report every request that could not be honoured, and explain every value.
  */
-export { KconfigParseError } from './errors.ts';
+export { KconfigParseError } from './parse-error.ts';
 export type { SourceLocation } from './location.ts';
 export { formatLocation } from './location.ts';
 export { loadKconfig, type LoadKconfigOptions } from './load.ts';

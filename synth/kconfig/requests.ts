@@ -12,7 +12,7 @@
 import type { Origin } from '../spec/image-spec.ts';
 import type { KconfigType } from './private/ast.ts';
 import { escapeString } from './private/names.ts';
-import { parsePyInt } from './private/py-int.ts';
+import { parsePyInt } from './private/python-numbers.ts';
 import type { KconfigTree } from './tree.ts';
 
 /** One symbol value an image asks for. */

@@ -7,7 +7,7 @@ import { applyRequests, type ResolutionContext } from './private/context.ts';
 import { Evaluation } from './private/evaluate.ts';
 import type { Explanation } from './explain.ts';
 import { Explainer } from './private/explainer.ts';
-import { findProblems } from './private/honesty.ts';
+import { findProblems } from './private/unhonoured-requests.ts';
 import type { ConfigProblem } from './problem.ts';
 import type { ConfigRequest } from './requests.ts';
 import type { KconfigTree } from './tree.ts';

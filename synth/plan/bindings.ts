@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 import type { ApiRegistration, LibraryManifest } from '../catalog/index.ts';
-import type { BoardInfo } from '../spec/board.ts';
+import type { BoardInfo } from '../spec/board-info.ts';
 import { KilnError } from '../errors.ts';
 import { hex } from './format.ts';
 import { PAGE_SIZE } from './linker-script.ts';

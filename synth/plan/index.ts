@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { stringify } from 'yaml';
 import type { KilnCatalog, LibraryManifest } from '../catalog/index.ts';
-import type { BoardInfo } from '../spec/board.ts';
+import type { BoardInfo } from '../spec/board-info.ts';
 import type { Resolution } from '../kconfig/index.ts';
 import type { ImageSpec } from '../spec/image-spec.ts';
 import { findToolchain } from '../toolchain.ts';
@@ -12,14 +12,14 @@ import { linkerScript } from './linker-script.ts';
 import { buildOptions, planCompiles } from './compile-plan.ts';
 import { linkOrder, linkPlanDocument, type LinkPlan, type LinkedLibrary } from './link-plan.ts';
 import { imageNinja } from './ninja.ts';
-import { imageManifest, type ImageManifest } from './manifest.ts';
+import { imageManifest, type ImageManifest } from './image-manifest.ts';
 import { processSources } from './process-files.ts';
 
 export { compileCommands, rootNinja, type SourceRoots } from './ninja.ts';
 export { IncludeScanner } from './include-scan.ts';
 export { sharedFiles } from './compile-plan.ts';
 export type { LinkPlan } from './link-plan.ts';
-export type { ImageManifest } from './manifest.ts';
+export type { ImageManifest } from './image-manifest.ts';
 
 /** One image's planned assembly: file contents by path relative to the image folder. */
 export interface ImagePlan {

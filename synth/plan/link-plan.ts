@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { createHash } from 'node:crypto';
 import type { LibraryManifest } from '../catalog/index.ts';
-import type { LibraryRole } from '../spec/catalog.ts';
+import type { LibraryRole } from '../spec/catalog-info.ts';
 import type { BuildOptions, Toolchain, ToolchainFlags } from '../toolchain.ts';
 import type { IncludeDir, IncludeScanner } from './include-scan.ts';
 
@@ -181,8 +181,54 @@ export function allUnits(plan: { readonly libraries: readonly LinkedLibrary[]; r
   return [...plan.libraries.flatMap((l) => l.units), ...plan.generated];
 }
 
+/**
+ * A linked library as linkplan.yaml records it: the one record the link
+ * plan, the size report and the SBOM read.
+ */
+export interface LinkedLibraryRecord {
+  readonly name: string;
+  readonly role: LibraryRole;
+  readonly license: string;
+  /** Library folder: relative to the Kiln root for Kiln's own, absolute for a user's. */
+  readonly dir: string;
+  /** Its enabled Kconfig symbols that brought sources in. */
+  readonly symbols: readonly string[];
+  /** Why it is in the image. */
+  readonly reason: string;
+  /** Its sources: Kiln-relative, absolute, or rooted in {upstream}/{generated}. */
+  readonly sources: readonly string[];
+  /** Its objects, relative to the assembly. */
+  readonly objects: readonly string[];
+  /** The include folders its compiles used. */
+  readonly includes: readonly string[];
+}
+
+/** linkplan.yaml: what an image links and why, as plain data. */
+export interface LinkPlanDocument {
+  readonly image: string;
+  readonly board: string;
+  readonly toolchain: {
+    readonly id: Toolchain['id'];
+    readonly cc: string;
+    readonly ld: string;
+    readonly objcopy: string;
+    readonly lto: boolean;
+    readonly optimize: BuildOptions['optimize'];
+    readonly cflags: readonly string[];
+    readonly asflags: readonly string[];
+    readonly ldflags: readonly string[];
+    readonly libs: readonly string[];
+  };
+  readonly include_path: readonly string[];
+  readonly generated_headers: readonly { readonly file: string; readonly compiled_from: string }[];
+  readonly libraries: readonly LinkedLibraryRecord[];
+  readonly generated: readonly { readonly source: string; readonly object: string; readonly includes: readonly string[] }[];
+  readonly linker_script: string;
+  readonly outputs: { readonly elf: string; readonly map: string; readonly artifact: string; readonly form: string };
+}
+
 /** The link plan as YAML-ready plain data (paths as the user sees them). */
-export function linkPlanDocument(plan: LinkPlan): Record<string, unknown> {
+export function linkPlanDocument(plan: LinkPlan): LinkPlanDocument {
   return {
     image: plan.image,
     board: plan.board,

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import type { BoardInfo } from '../spec/board.ts';
+import type { BoardInfo } from '../spec/board-info.ts';
 import { hex } from './format.ts';
 
 /** The MMU's page size (4 KiB granule): permission boundaries are aligned to it. */

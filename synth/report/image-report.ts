@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+import type { LinkPlanDocument } from '../plan/link-plan.ts';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -73,21 +74,6 @@ export interface BuildReport {
   readonly inputs: string;
 }
 
-/** The link plan as linkplan.yaml holds it (the fields the report reads). */
-interface LinkPlanDoc {
-  readonly board: string;
-  readonly toolchain: { readonly id: ToolchainId; readonly lto: boolean; readonly optimize: string };
-  readonly libraries: readonly {
-    readonly name: string;
-    readonly license: string;
-    readonly dir: string;
-    readonly symbols: readonly string[];
-    readonly reason: string;
-    readonly sources: readonly string[];
-    readonly objects: readonly string[];
-  }[];
-  readonly generated: readonly { readonly source: string; readonly object: string }[];
-}
 
 /** Where an image's built files are. */
 export interface ImageFiles {
@@ -105,12 +91,12 @@ const ATTRIBUTION = 'Each input section of the link map is attributed to its obj
   + 'function and variable (ELF symbols), each attributed through its DWARF to the source that defined it; the rest '
   + '(merged strings, constant pools) is listed as unattributed.';
 
-function readPlan(files: ImageFiles): LinkPlanDoc {
-  return parse(readFileSync(join(files.outdir, files.id, files.linkPlan), 'utf8')) as LinkPlanDoc;
+function readPlan(files: ImageFiles): LinkPlanDocument {
+  return parse(readFileSync(join(files.outdir, files.id, files.linkPlan), 'utf8')) as LinkPlanDocument;
 }
 
 /** Sizes of an ELF by its map, attributed to the plan's libraries. */
-export function sizeTable(elfPath: string, mapPath: string, plan: LinkPlanDoc, readelf: string): { table: SizeTable; placed: PlacedSection[]; elf: ElfImage } {
+export function sizeTable(elfPath: string, mapPath: string, plan: LinkPlanDocument, readelf: string): { table: SizeTable; placed: PlacedSection[]; elf: ElfImage } {
   const elf = parseElf(readFileSync(elfPath));
   const placed = parseLinkMap(readFileSync(mapPath, 'utf8'));
   const objects = new Map<string, { name: string; kind: 'library' | 'generated' }>();
@@ -226,9 +212,7 @@ export function imageReport(files: ImageFiles, opts: { readonly epoch: number; r
     artifact: { file: files.artifact, sha256 },
     kilnVersion: kilnVersion(),
     // Every library whose objects went into the link, even if --gc-sections then kept nothing of one.
-    libraries: plan.libraries.filter((l) => l.objects.length > 0 || linked.has(l.name)).map((l) => ({
-      name: l.name, license: l.license, reason: l.reason, symbols: l.symbols, dir: l.dir, sources: l.sources,
-    })),
+    libraries: plan.libraries.filter((l) => l.objects.length > 0 || linked.has(l.name)),
     upstream,
     epoch: opts.epoch,
   });

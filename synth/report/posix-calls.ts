@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+import type { LinkedLibraryRecord } from '../plan/link-plan.ts';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -98,12 +99,7 @@ const isDefined = (t: string) => t !== 'U' && t !== 'w' && t !== 'v';
 const isText = (t: string) => t === 'T' || t === 'W' || t === 't';
 const isWeak = (t: string) => t === 'W' || t === 'V';
 
-interface LinkPlanLibrary {
-  readonly name: string;
-  readonly role: string;
-  readonly sources: readonly string[];
-  readonly objects: readonly string[];
-}
+
 
 /**
  * Works out which POSIX calls an image's application can reach and how
@@ -117,11 +113,11 @@ export function posixCallsReport(imageDir: string): PosixCallsReport {
   const plan = parse(readFileSync(join(imageDir, 'linkplan.yaml'), 'utf8')) as {
     image: string;
     toolchain: { id: string; lto: boolean };
-    libraries: LinkPlanLibrary[];
+    libraries: LinkedLibraryRecord[];
     outputs: { elf: string; map: string };
   };
   const nmProgram = plan.toolchain.id === 'clang' ? 'llvm-nm-14' : 'aarch64-linux-gnu-gcc-nm';
-  const isApplication = (l: LinkPlanLibrary) => l.role === 'application' || l.sources.some((s) => /^\{(upstream|generated)\}\//.test(s));
+  const isApplication = (l: LinkedLibraryRecord) => l.role === 'application' || l.sources.some((s) => /^\{(upstream|generated)\}\//.test(s));
   const application = plan.libraries.filter(isApplication);
   const others = plan.libraries.filter((l) => !isApplication(l));
 

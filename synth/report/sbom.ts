@@ -1,17 +1,9 @@
 // SPDX-License-Identifier: MIT
+import type { LinkedLibraryRecord } from '../plan/link-plan.ts';
 import type { DebianPackage } from './versions.ts';
 
-/** A Kiln micro-library linked into the image. */
-export interface SbomLibrary {
-  readonly name: string;
-  readonly license: string;
-  /** Why it is in the image (the link plan's reason). */
-  readonly reason: string;
-  readonly symbols: readonly string[];
-  /** Its folder in the Kiln tree. */
-  readonly dir: string;
-  readonly sources: readonly string[];
-}
+/** A micro-library linked into the image: the link plan's record of it, as much as the SBOM reads. */
+export type SbomLibrary = Pick<LinkedLibraryRecord, 'name' | 'license' | 'reason' | 'symbols' | 'dir' | 'sources'>;
 
 /** Upstream code linked from a Debian package's archive. */
 export interface SbomUpstream {

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { KilnError } from '../errors.ts';
-import type { BoardInfo } from './board.ts';
+import type { BoardInfo } from './board-info.ts';
 import { schemaErrors } from './private/schema-check.ts';
 
 /**

@@ -8,9 +8,9 @@
  * reads only this, so both paths get the same checks and the same output.
  */
 
-import type { BoardId, BoardInfo } from './board.ts';
+import type { BoardId, BoardInfo } from './board-info.ts';
 
-export type { BoardId, BoardInfo } from './board.ts';
+export type { BoardId, BoardInfo } from './board-info.ts';
 
 /** Where an image is meant to run: under QEMU (exit via semihosting) or on the board itself. */
 export type ImageTarget = 'qemu' | 'hardware';

@@ -4,8 +4,8 @@
  * its JSON Schema, the spec file loader, and validation of plain data.
  */
 export * from './image-spec.ts';
-export * from './catalog.ts';
+export * from './catalog-info.ts';
 export * from './schema.ts';
-export * from './errors.ts';
-export * from './load.ts';
+export * from './spec-problem.ts';
+export * from './spec-file.ts';
 export * from './validate.ts';

@@ -6,7 +6,7 @@
  * constructs go through it so both front ends reject the same mistakes with
  * the same words. Problems come back as messages, never thrown.
  */
-import type { Catalog } from './catalog.ts';
+import type { Catalog } from './catalog-info.ts';
 import type { ImageSpec } from './image-spec.ts';
 import { isMapping, setOwn } from './private/data.ts';
 import { checkDocument } from './private/document.ts';

@@ -8,7 +8,7 @@ import { findBoard } from '../../constructs/index.ts';
 import { loadCatalog } from '../../synth/catalog/index.ts';
 import { bindingsSource, mmuRegions } from '../../synth/plan/bindings.ts';
 import { linkerScript } from '../../synth/plan/linker-script.ts';
-import { BUILTIN_BOARD_IDS as BOARD_IDS } from '../../synth/spec/board.ts';
+import { BUILTIN_BOARD_IDS as BOARD_IDS } from '../../synth/spec/board-info.ts';
 import { ROOT } from '../helpers/cli.ts';
 
 const PAGE = 0x1000;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 import t from 'tap';
-import { BUILTIN_BOARD_IDS as BOARD_IDS } from '../../synth/spec/board.ts';
+import { BUILTIN_BOARD_IDS as BOARD_IDS } from '../../synth/spec/board-info.ts';
 import { Board, findBoard, tryFindBoard } from '../../constructs/index.ts';
 import { boardHeader } from '../../synth/plan/board-header.ts';
 import { linkerScript } from '../../synth/plan/linker-script.ts';

@@ -7,7 +7,7 @@ import { kiln, tempDir } from '../helpers/cli.ts';
 const cases = [
   { file: 'syntax-error.ts', where: /test\/fixtures\/invalid\/syntax-error\.ts:6:\d+: syntax error/ },
   { file: 'unknown-board.ts', where: /test\/fixtures\/invalid\/unknown-board\.ts:7:\d+: TypeError: RaspberryPi5 is not a constructor/ },
-  { file: 'board-as-string.ts', where: /test\/fixtures\/invalid\/board-as-string\.ts:6:\d+ \(hello\): "board" must be a Kiln board/ },
+  { file: 'board-as-string.ts', where: /test\/fixtures\/invalid\/board-as-string\.ts:6:\d+ \(hello\): "board" must be a Board/ },
   { file: 'duplicate-ids.ts', where: /test\/fixtures\/invalid\/duplicate-ids\.ts:7:\d+ \(edge\): two images have the id "edge" \(first defined at test\/fixtures\/invalid\/duplicate-ids\.ts:5\)/ },
   { file: 'no-synth.ts', where: /test\/fixtures\/invalid\/no-synth\.ts: the program ran but synthesized nothing/ },
 ];

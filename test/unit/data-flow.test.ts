@@ -9,7 +9,7 @@ import { cpSync, existsSync, readFileSync, readdirSync, statSync } from 'node:fs
 import { join, relative } from 'node:path';
 import { builtinBoardInfo } from '../../boards/index.ts';
 import { KilnError } from '../../synth/errors.ts';
-import type { BoardInfo } from '../../synth/spec/board.ts';
+import type { BoardInfo } from '../../synth/spec/board-info.ts';
 import { synthesize } from '../../synth/synthesize.ts';
 import { ROOT, tempDir } from '../helpers/cli.ts';
 

@@ -8,7 +8,7 @@ import { findBoard, HttpServer, Lwip } from '../../constructs/index.ts';
 import { encodeContent } from '../../constructs/apps/http-server.ts';
 import { loadCatalog } from '../../synth/catalog/index.ts';
 import { bindingsSource } from '../../synth/plan/bindings.ts';
-import type { ImageManifest } from '../../synth/plan/manifest.ts';
+import type { ImageManifest } from '../../synth/plan/image-manifest.ts';
 import { parseForward, qemuCommand } from '../../synth/run.ts';
 import { kiln, ROOT, tempDir } from '../helpers/cli.ts';
 

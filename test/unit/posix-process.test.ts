@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { App, Hello, Image, KilnError, Lua, QemuVirt, Sqlite } from '../../constructs/index.ts';
 import type { LibraryManifest } from '../../synth/catalog/index.ts';
 import { embeddedFilesSource, embeddedTree, processArgsSource, processSources } from '../../synth/plan/process-files.ts';
-import { normalizeImageSpec, parseSpecText } from '../../synth/spec/load.ts';
+import { normalizeImageSpec, parseSpecText } from '../../synth/spec/spec-file.ts';
 import { ensureGenerated } from '../../synth/fetch/generate.ts';
 import { tempDir } from '../helpers/cli.ts';
 

@@ -7,7 +7,7 @@ import { loadCatalog } from '../../catalog/index.ts';
 import { typecheckProgram } from './typecheck.ts';
 import { cacheDir } from '../../fetch/index.ts';
 import { KilnError } from '../../errors.ts';
-import { loadSpecFile, type SpecOrigins } from '../../spec/load.ts';
+import { loadSpecFile, type SpecOrigins } from '../../spec/spec-file.ts';
 import { synthesize, type AssemblyResult, type ImageOrigins } from '../../synthesize.ts';
 import type { ImageSpec } from '../../spec/image-spec.ts';
 

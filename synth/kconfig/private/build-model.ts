@@ -15,7 +15,7 @@
  *    `imply`), and the tree is checked: types, defaults, dependency loops.
  */
 import type { AstChoice, AstConfig, AstDefault, AstDependsOn, AstEntry, AstExpr, AstTree, KconfigType, Operand } from './ast.ts';
-import { KconfigParseError } from '../errors.ts';
+import { KconfigParseError } from '../parse-error.ts';
 import { andExpr, dependsOnSymbol, type Expr, formatExpr, M_ID, N_ID, orExpr, Y, Y_ID } from './expr.ts';
 import { formatLocation, type SourceLocation } from '../location.ts';
 import { findDependencyLoop } from './loops.ts';

@@ -21,7 +21,7 @@
  */
 import { type Expr, M_ID, N_ID, type Tri, Y_ID } from './expr.ts';
 import type { KconfigModel, RangeDef, ReverseDef } from './model.ts';
-import { parsePyInt, pyCompare, pyHex, type PyIntBase } from './py-int.ts';
+import { parsePyInt, pyCompare, pyHex, type PyIntBase } from './python-numbers.ts';
 
 /** The user values of one resolution, per entry id and per choice. */
 export interface UserValues {

@@ -8,7 +8,7 @@
  * segment that starts with a dot, and the full paths are sorted by code point.
  */
 import { lstatSync, readdirSync, statSync } from 'node:fs';
-import { pyCompare } from './py-int.ts';
+import { pyCompare } from './python-numbers.ts';
 
 const MAGIC = /[*?[]/;
 

@@ -7,7 +7,7 @@
  * a string. Which words are keywords is decided by the parser; the lexer only
  * knows shapes.
  */
-import { KconfigParseError } from '../errors.ts';
+import { KconfigParseError } from '../parse-error.ts';
 import type { SourceLocation } from '../location.ts';
 
 /** The expression operators. */

@@ -14,7 +14,7 @@ import type {
   AstChoice, AstComment, AstConfig, AstDefault, AstDependsOn, AstEntry, AstExpr, AstMenu, AstPrompt, AstRange,
   AstReverse, AstTree, KconfigType,
 } from './ast.ts';
-import { KconfigParseError } from '../errors.ts';
+import { KconfigParseError } from '../parse-error.ts';
 import { expandGlob } from './glob.ts';
 import { tokenizeLine } from './lexer.ts';
 import { formatLocation, type SourceLocation } from '../location.ts';

@@ -13,7 +13,7 @@
  * therefore means `!(A = B)`.
  */
 import type { AstExpr, CompareOp, Operand } from './ast.ts';
-import { KconfigParseError } from '../errors.ts';
+import { KconfigParseError } from '../parse-error.ts';
 import { describeToken, type Token } from './lexer.ts';
 import type { SourceLocation } from '../location.ts';
 

@@ -6,9 +6,9 @@
  * what each is for, and the type and range of each option. Values with the
  * wrong shape are left alone here: the schema already reported them.
  */
-import type { Catalog, LibraryInfo, LibraryRole, OptionInfo } from '../catalog.ts';
+import type { Catalog, LibraryInfo, LibraryRole, OptionInfo } from '../catalog-info.ts';
 import type { OptionValue } from '../image-spec.ts';
-import { BUILTIN_BOARD_IDS } from '../board.ts';
+import { BUILTIN_BOARD_IDS } from '../board-info.ts';
 import { isMapping } from './data.ts';
 import type { Finding } from './finding.ts';
 import { child } from './pointer.ts';

@@ -12,7 +12,7 @@
  *   4. the catalog, when there is one.
  * Nothing stops early: the user gets every problem at once.
  */
-import type { Catalog } from '../catalog.ts';
+import type { Catalog } from '../catalog-info.ts';
 import { catalogFindings } from './catalog-check.ts';
 import { isMapping } from './data.ts';
 import { duplicateIdFindings, duplicateKindFindings } from './duplicates.ts';

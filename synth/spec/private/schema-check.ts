@@ -7,7 +7,7 @@
  * and the data, named in the user's words (see subjects.ts).
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { BUILTIN_BOARD_IDS } from '../board.ts';
+import { BUILTIN_BOARD_IDS } from '../board-info.ts';
 import { IMAGE_SPEC_SCHEMA_ID, imageSpecSchema } from '../schema.ts';
 import { isMapping } from './data.ts';
 import type { Anchor, Finding } from './finding.ts';

@@ -18,7 +18,7 @@ import t, { type Test } from 'tap';
 import {
   checkRequestValue, defconfigFragment, type ConfigRequest, type KconfigTree, loadKconfig, resolveConfig,
 } from '../../../synth/kconfig/index.ts';
-import { parsePyInt } from '../../../synth/kconfig/private/py-int.ts';
+import { parsePyInt } from '../../../synth/kconfig/private/python-numbers.ts';
 import { runOracle } from './_oracle.ts';
 import { randomRequestSets } from './_random-requests.ts';
 

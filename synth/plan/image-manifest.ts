@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import type { BoardInfo } from '../spec/board.ts';
+import type { BoardInfo } from '../spec/board-info.ts';
 import type { Resolution } from '../kconfig/index.ts';
 import type { ImageSpec } from '../spec/image-spec.ts';
 import type { LinkPlan } from './link-plan.ts';

@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve as resolvePath } from 'node:path';
-import type { SpecProblem } from './errors.ts';
+import type { SpecProblem } from './spec-problem.ts';
 import type { ComponentSpec, FileSpec, ImageSpec, OptionValue, Origin } from './image-spec.ts';
 import { checkDocument, type CatalogSource, type CheckedImage } from './private/document.ts';
 

@@ -3,10 +3,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { readImageManifest } from './build.ts';
 import { loadCatalog, tryFindBoard, type KilnCatalog } from './catalog/index.ts';
-import type { BoardInfo } from './spec/board.ts';
+import type { BoardInfo } from './spec/board-info.ts';
 import { KilnError } from './errors.ts';
 import { formatExplanation, resolveConfig, type Explanation } from './kconfig/index.ts';
-import { imageRequests, type ImageOrigins } from './resolve.ts';
+import { imageRequests, type ImageOrigins } from './image-config.ts';
 import { ORIGINS_FILE, type OriginsDocument } from './synthesize.ts';
 
 /**

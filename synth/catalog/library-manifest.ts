@@ -14,7 +14,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { KilnError, type Fault } from '../errors.ts';
-import type { LibraryRole } from '../spec/catalog.ts';
+import type { LibraryRole } from '../spec/catalog-info.ts';
 import { GENERATED_TOKEN, KILN_ROOT_TOKEN, UPSTREAM_TOKEN } from '../toolchain.ts';
 
 /** How a driver binds a board device to a library API (library.yaml `binds.<api>`). */

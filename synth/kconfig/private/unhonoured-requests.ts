@@ -21,7 +21,7 @@ import { formatLocation } from '../location.ts';
 import type { SymbolDef } from './model.ts';
 import { choiceLabel, modelNames } from './names.ts';
 import type { ConfigProblem } from '../problem.ts';
-import { parsePyInt, pyHex } from './py-int.ts';
+import { parsePyInt, pyHex } from './python-numbers.ts';
 import { type CheckedValue, type ConfigRequest, formatRequestedValue } from '../requests.ts';
 
 /** Every problem of one resolution: one per unhonoured request, in request order, then select problems. */

@@ -12,10 +12,10 @@ import { basename, isAbsolute, join } from 'node:path';
 import { KilnError, type Problem } from '../errors.ts';
 import { loadKconfig, type KconfigTree } from '../kconfig/index.ts';
 import { KILN_ROOT } from '../paths.ts';
-import type { BoardInfo } from '../spec/board.ts';
+import type { BoardInfo } from '../spec/board-info.ts';
 import { readBoardFile } from '../spec/board-file.ts';
-import type { Catalog, LibraryInfo, OptionInfo, OptionType } from '../spec/catalog.ts';
-import { readManifest, type LibraryManifest } from './manifest.ts';
+import type { Catalog, LibraryInfo, OptionInfo, OptionType } from '../spec/catalog-info.ts';
+import { readManifest, type LibraryManifest } from './library-manifest.ts';
 
 /** Options of loadCatalog(). */
 export interface CatalogOptions {

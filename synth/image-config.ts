@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 import { optionSymbol, type KilnCatalog } from './catalog/index.ts';
-import type { BoardInfo } from './spec/board.ts';
+import type { BoardInfo } from './spec/board-info.ts';
 import { KilnError, type Problem } from './errors.ts';
 import { resolveConfig, type ConfigRequest, type Resolution } from './kconfig/index.ts';
 import type { ComponentSpec, ImageSpec, Origin } from './spec/image-spec.ts';
