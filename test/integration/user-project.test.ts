@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
-// A project outside Kiln: its own board (virt with 64 MiB, a Board subclass
-// in its image.ts) and its own library folder (libs/counter, with a Kconfig
-// option set from image.ts), built and booted on QEMU.
+// A project outside Kiln (examples/custom, copied to a temporary folder): its
+// own board (virt with 64 MiB: a Board subclass in its image.ts reading
+// libs/small-virt/board.yaml) and its own library (libs/counter, with a
+// Kconfig option set from image.ts), built and booted on QEMU.
 import t from 'tap';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,9 +11,10 @@ import { kiln, ROOT, tempDir } from '../helpers/cli.ts';
 
 t.test('GIVEN a user project with its own board and library WHEN built and run THEN it boots on QEMU with 64 MiB and prints what its option set', async (t) => {
   const project = tempDir('kiln-user-project-');
-  cpSync(join(ROOT, 'test/fixtures/user-project/libs'), join(project, 'libs'), { recursive: true });
-  const program = readFileSync(join(ROOT, 'test/fixtures/user-project/image.ts.template'), 'utf8')
-    .replace("'KILN'", `'${pathToFileURL(join(ROOT, 'constructs/index.ts')).href}'`);
+  cpSync(join(ROOT, 'examples/custom'), project, { recursive: true });
+  // Kiln is not installed there: the program imports this checkout instead of the 'kiln' package.
+  const program = readFileSync(join(project, 'image.ts'), 'utf8')
+    .replace("from 'kiln'", `from '${pathToFileURL(join(ROOT, 'constructs/index.ts')).href}'`);
   writeFileSync(join(project, 'image.ts'), program);
   writeFileSync(join(project, 'package.json'), '{ "type": "module" }\n');
 

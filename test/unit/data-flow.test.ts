@@ -57,7 +57,7 @@ function sealed<T>(t: { same: (a: unknown, b: unknown, m: string) => void }, bod
 
 t.test('GIVEN a spec with an inline board and a library folder outside Kiln WHEN synthesized THEN the assembly is complete, with no subprocess and no network', async (t) => {
   const project = tempDir('kiln-user-');
-  cpSync(join(ROOT, 'test/fixtures/user-project/libs'), join(project, 'libs'), { recursive: true });
+  cpSync(join(ROOT, 'examples/custom/libs'), join(project, 'libs'), { recursive: true });
   const virt = builtinBoardInfo('qemu-virt');
   const board: BoardInfo = { ...virt, id: 'small-virt', displayName: 'QEMU virt with 64 MiB', ram: { base: virt.ram.base, size: 64 * 1024 * 1024 }, qemu: { ...virt.qemu, memoryMiB: 64 } };
   const outdir = join(project, 'kiln.out');
@@ -99,9 +99,9 @@ t.test('GIVEN an image with Lua WHEN synthesized with an empty cache THEN synth 
 
 t.test('GIVEN library folders that clash with Kiln WHEN synthesized THEN the errors name both folders', async (t) => {
   const project = tempDir('kiln-user-');
-  cpSync(join(ROOT, 'test/fixtures/user-project/libs'), join(project, 'libs'), { recursive: true });
+  cpSync(join(ROOT, 'examples/custom/libs'), join(project, 'libs'), { recursive: true });
   cpSync(join(ROOT, 'lib/app-hello'), join(project, 'libs/hello'), { recursive: true });
-  cpSync(join(ROOT, 'test/fixtures/user-project/libs/counter/counter.c'), join(project, 'libs/stray/stray.c'), { recursive: true });
+  cpSync(join(ROOT, 'examples/custom/libs/counter/counter.c'), join(project, 'libs/stray/stray.c'), { recursive: true });
   const err = t.throws(() => synthesize([{ id: 'x', board: 'qemu-virt', applications: [{ kind: 'counter' }], libraryFolders: [join(project, 'libs')] }], { outdir: join(project, 'out') })) as KilnError;
   t.ok(KilnError.isKilnError(err) && err.fault === 'user');
   const text = err.problems.map((p) => `${p.message} ${p.hint ?? ''}`).join('\n');
@@ -112,7 +112,7 @@ t.test('GIVEN library folders that clash with Kiln WHEN synthesized THEN the err
 
 t.test('GIVEN a user Kconfig symbol that Kiln defines WHEN synthesized THEN the error names both files', async (t) => {
   const project = tempDir('kiln-user-');
-  cpSync(join(ROOT, 'test/fixtures/user-project/libs'), join(project, 'libs'), { recursive: true });
+  cpSync(join(ROOT, 'examples/custom/libs'), join(project, 'libs'), { recursive: true });
   const kconfig = join(project, 'libs/counter/Kconfig');
   cpSync(kconfig, `${kconfig}.orig`);
   const text = readFileSync(kconfig, 'utf8').replace('endif', 'config LIBPICOLIBC\n\tbool\n\nendif');

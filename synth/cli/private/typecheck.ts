@@ -5,12 +5,19 @@ import type { Project as MorphProject, ts as TS } from 'ts-morph';
 import type { Problem } from '../../errors.ts';
 import { displayPath } from '../../paths.ts';
 
-/** Compiler options for user programs: strict, ESM as Node runs it, nothing emitted. */
+/**
+ * Compiler options for user programs: strict, ESM as tsx runs it (Kiln
+ * runs programs through tsx, which resolves package exports and accepts
+ * .ts extensions), nothing emitted. A program is always a module: with
+ * NodeNext the compiler would take its format from the nearest
+ * package.json, and ts-morph's source files do not get one, so
+ * `import.meta` was refused as CommonJS.
+ */
 function compilerOptions(ts: typeof TS): TS.CompilerOptions {
   return {
     target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
     strict: true,
     noEmit: true,
     skipLibCheck: true,
