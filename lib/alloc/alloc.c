@@ -8,10 +8,8 @@
 #include <kiln/alloc.h>
 #include <kiln/alloc_impl.h>
 #include <kiln/arm64/exception.h>
+#include <kiln/arm64/sections.h>
 #include <kiln/init.h>
-
-/* The board's RAM after the image, from the linker script. */
-extern char __ram_free_start[], __ram_end[];
 
 struct slot {
 	const struct kiln_alloc_ops *ops;

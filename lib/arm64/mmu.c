@@ -10,14 +10,10 @@
 #include <kiln/arm64/cache.h>
 #include <kiln/arm64/exception.h>
 #include <kiln/arm64/mmu.h>
+#include <kiln/arm64/sections.h>
 #include <kiln/arm64/sysreg.h>
 #include <kiln/init.h>
 #include "mmu_regs.h"
-
-/* Section boundaries from the linker script, all page aligned. */
-extern char __text_start[], __text_end[], __rodata_start[], __rodata_end[];
-extern char __data_start[], __image_end[];
-extern char __stack_guard[], __exception_stack_guard[];
 
 static uint64_t *root;
 static int mmu_on;

@@ -8,6 +8,7 @@
  */
 #include <stdint.h>
 #include <stdlib.h>
+#include <kiln/arm64/sections.h>
 #include <kiln/boot.h>
 #include <kiln/config.h>
 #include <kiln/init.h>
@@ -16,9 +17,6 @@
 void kiln_arm64_tls_init(void);
 void __libc_init_array(void);
 int main(int argc, char **argv);
-
-/* Bounds of the init table, from the linker script. */
-extern const struct kiln_init_entry __kiln_init_start[], __kiln_init_end[];
 
 static uint64_t entry_ticks;
 
@@ -99,7 +97,6 @@ void kiln_boot_main(uint64_t ticks)
 #ifdef CONFIG_LIBBOOT_PAINT_STACKS
 	{
 		/* Everything below this frame is unused yet; leave a margin for the calls that paint. */
-		extern char __stack_bottom[], __exception_stack_bottom[], __exception_stack_top[];
 		uintptr_t sp = (uintptr_t)__builtin_frame_address(0) - 256;
 
 		kiln_stack_paint((uintptr_t)__stack_bottom, sp & ~(uintptr_t)15);

@@ -8,13 +8,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <kiln/alloc.h>
+#include <kiln/arm64/sections.h>
 #include <kiln/console.h>
 #include <kiln/init.h>
 #include <kiln/memreport.h>
 #include <kiln/stack.h>
-
-extern char __image_start[], __text_end[], __rodata_start[], __rodata_end[], __data_start[], __bss_end[];
-extern char __stack_bottom[], __stack_top[], __exception_stack_bottom[], __exception_stack_top[];
 
 #define SPAN(a, b) ((size_t)((uintptr_t)(b) - (uintptr_t)(a)))
 

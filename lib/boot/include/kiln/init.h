@@ -39,6 +39,12 @@ struct kiln_init_entry {
 	unsigned int priority;
 };
 
+/*
+ * The table, sorted, between these two symbols of the linker script (the
+ * others are in <kiln/arm64/sections.h>). Only the boot library walks it.
+ */
+extern const struct kiln_init_entry __kiln_init_start[], __kiln_init_end[];
+
 #define KILN_INIT_CAT_(a, b) a##b
 #define KILN_INIT_CAT(a, b)  KILN_INIT_CAT_(a, b)
 #define KILN_INIT_STR_(x)    #x
