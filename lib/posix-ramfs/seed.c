@@ -68,4 +68,4 @@ static void kiln_ramfs_init(void)
 		plant(&kiln_ramfs_seeds[i]);
 }
 
-KILN_INIT(kiln_ramfs_init, KILN_VFS_INIT_PRIORITY);
+KILN_INIT(kiln_ramfs_init, KILN_INIT_FS);

@@ -312,4 +312,4 @@ static void kiln_socket_init(void)
 	kiln_netdev_set_notifier(kiln_fd_notify);
 }
 
-KILN_INIT(kiln_socket_init, 810);
+KILN_INIT(kiln_socket_init, KILN_INIT_SOCKETS);

@@ -130,8 +130,8 @@ static void kiln_net_init(void)
 	kiln_net_poll();
 }
 
-/* After the allocators and the scheduler, just before main(). */
-KILN_INIT(kiln_net_init, 800);
+/* After the allocators and the scheduler, so its pools come from the application allocator. */
+KILN_INIT(kiln_net_init, KILN_INIT_NET);
 
 void kiln_net_poll(void)
 {
