@@ -4,6 +4,7 @@
  * high-water marks from painting, heap peak from the allocator API's
  * statistics. Registered with atexit() so it prints however main() ends.
  */
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -76,9 +77,11 @@ void kiln_memreport_print(void)
 	line("footprint ", r.footprint, " (static + stacks + heap peak)\n");
 }
 
-static void kiln_memreport_init(void)
+static int kiln_memreport_init(void)
 {
-	atexit(kiln_memreport_print);
+	if (atexit(kiln_memreport_print))
+		return kiln_init_fail(-ENOMEM, "memreport: no room left for an atexit() handler");
+	return 0;
 }
 
 KILN_INIT(kiln_memreport_init, KILN_INIT_LATE);

@@ -98,14 +98,15 @@ static void status_changed(struct netif *nif)
 	       LWIP_DHCP ? "DHCP" : "static", (unsigned long long)ms_since_boot());
 }
 
-static void kiln_net_init(void)
+/* No device is not a failure of the boot: the image runs, and its sockets report ENETDOWN. */
+static int kiln_net_init(void)
 {
 	ip4_addr_t addr, mask, gw;
 
 	lwip_init();
 	if (kiln_netdev_open(&device)) {
 		printf("net: no network device; sockets will report ENETDOWN\n");
-		return;
+		return 0;
 	}
 	have_device = 1;
 	printf("net: %s %02x:%02x:%02x:%02x:%02x:%02x, %s\n", device.name, device.mac[0], device.mac[1],
@@ -128,9 +129,10 @@ static void kiln_net_init(void)
 	dhcp_start(&netif);
 #endif
 	kiln_net_poll();
+	return 0;
 }
 
-/* After the allocators and the scheduler, so its pools come from the application allocator. */
+/* After the allocators and the scheduler, just before main(). */
 KILN_INIT(kiln_net_init, KILN_INIT_NET);
 
 void kiln_net_poll(void)

@@ -10,6 +10,12 @@
  * library walks them lowest priority first. Priorities are three-digit
  * decimal numbers (100 to 999) so that sorting by name is sorting by value.
  * Entries of one stage run in link order.
+ *
+ * A step returns 0, or a negative errno value when it failed. The boot
+ * stops at the first failure: it prints the step's name, its reason (if
+ * it gave one with kiln_init_fail()) and its error on the console, and
+ * exits with status 1. Later steps may rely on earlier ones, so none of
+ * them runs.
  */
 #ifndef KILN_INIT_H
 #define KILN_INIT_H
@@ -36,13 +42,13 @@
 
 /**
  * struct kiln_init_entry - one step of the boot sequence.
- * @fn:       what to run; it returns nothing and cannot fail softly (it
- *            reports and exits on a fatal error)
- * @name:     short name, printed in the boot timeline
+ * @fn:       what to run; it returns 0, or a negative errno value when it
+ *            failed and the boot cannot go on
+ * @name:     short name, printed in the boot timeline and on failure
  * @priority: position in the sequence (lowest first)
  */
 struct kiln_init_entry {
-	void (*fn)(void);
+	int (*fn)(void);
 	const char *name;
 	unsigned int priority;
 };
@@ -53,6 +59,20 @@ struct kiln_init_entry {
  */
 extern const struct kiln_init_entry __kiln_init_start[], __kiln_init_end[];
 
+/**
+ * kiln_init_fail() - say why the running init step fails.
+ * @err: the step's error, a negative errno value
+ * @why: what went wrong, one line without a newline, e.g. "time: no timer
+ *       registered for this board"; kept, not copied (a string constant)
+ *
+ * The boot prints @why with the step's name and error. Only for init
+ * steps, while they run.
+ *
+ * Return: @err, so that a step can end with
+ * ``return kiln_init_fail(-ENODEV, "...");``
+ */
+int kiln_init_fail(int err, const char *why);
+
 #define KILN_INIT_CAT_(a, b) a##b
 #define KILN_INIT_CAT(a, b)  KILN_INIT_CAT_(a, b)
 #define KILN_INIT_STR_(x)    #x
@@ -60,7 +80,7 @@ extern const struct kiln_init_entry __kiln_init_start[], __kiln_init_end[];
 
 /**
  * KILN_INIT() - run @fn at boot, in stage @priority.
- * @fn:       a void (void) function
+ * @fn:       an int (void) function: 0, or a negative errno value on failure
  * @priority: a KILN_INIT_* stage
  *
  * The entry is kept even under --gc-sections and LTO: the section is KEEP
@@ -69,6 +89,9 @@ extern const struct kiln_init_entry __kiln_init_start[], __kiln_init_end[];
 #define KILN_INIT(function, prio)                                                \
 	_Static_assert((prio) >= 100 && (prio) <= 999,                           \
 		       "init priority must have three digits");                  \
+	_Static_assert(__builtin_types_compatible_p(__typeof__(function) *,      \
+						    int (*)(void)),              \
+		       "an init step is int fn(void): 0, or a negative errno");  \
 	static const struct kiln_init_entry                                      \
 	KILN_INIT_CAT(kiln_init_entry_, function)                                \
 	__attribute__((used, aligned(8),                                         \
