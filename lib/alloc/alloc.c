@@ -3,15 +3,14 @@
  * Allocator API: routes requests to the boot or the application
  * allocator, keeps statistics, and hands memory over between them.
  */
+#include <errno.h>
 #include <stdint.h>
 #include <string.h>
 #include <kiln/alloc.h>
 #include <kiln/alloc_impl.h>
 #include <kiln/arm64/exception.h>
+#include <kiln/arm64/sections.h>
 #include <kiln/init.h>
-
-/* The board's RAM after the image, from the linker script. */
-extern char __ram_free_start[], __ram_end[];
 
 struct slot {
 	const struct kiln_alloc_ops *ops;
@@ -221,36 +220,38 @@ const char *kiln_alloc_name(enum kiln_alloc_slot slot)
 }
 
 /* Boot: the boot allocator takes the board's RAM after the image. */
-static void kiln_alloc_boot_init(void)
+static int kiln_alloc_boot_init(void)
 {
 	struct slot *boot = &slots[KILN_ALLOC_BOOT];
 	size_t len = (size_t)(__ram_end - __ram_free_start);
 
 	if (!boot->ops)
-		kiln_arm64_crash("alloc: no boot allocator registered");
+		return kiln_init_fail(-ENODEV, "alloc: no boot allocator registered");
 	if (boot->ops->add_region(boot->self, __ram_free_start, len))
-		kiln_arm64_crash("alloc: the boot allocator cannot use the free RAM");
+		return kiln_init_fail(-ENOMEM, "alloc: the boot allocator cannot use the free RAM");
 	boot->stats.region = len;
 	boot_lo = (uintptr_t)__ram_free_start;
+	return 0;
 }
 
 /* End of init: what the boot allocator has not used goes to the application allocator. */
-static void kiln_alloc_handover(void)
+static int kiln_alloc_handover(void)
 {
 	struct slot *boot = &slots[KILN_ALLOC_BOOT], *app = &slots[KILN_ALLOC_APP];
 	void *base;
 	size_t len;
 
 	if (!app->ops)
-		kiln_arm64_crash("alloc: no application allocator registered");
+		return kiln_init_fail(-ENODEV, "alloc: no application allocator registered");
 	if (!boot->ops->release || boot->ops->release(boot->self, &base, &len))
-		kiln_arm64_crash("alloc: the boot allocator cannot hand its memory over");
+		return kiln_init_fail(-EOPNOTSUPP, "alloc: the boot allocator cannot hand its memory over");
 	if (app->ops->add_region(app->self, base, len))
-		kiln_arm64_crash("alloc: the application allocator cannot use the memory handed over");
+		return kiln_init_fail(-ENOMEM, "alloc: the application allocator cannot use the memory handed over");
 	boot_hi = (uintptr_t)base;
 	boot->stats.region -= len;
 	app->stats.region = len;
 	handed_over = 1;
+	return 0;
 }
 
 KILN_INIT(kiln_alloc_boot_init, KILN_INIT_MEMORY);

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <kiln/arm64/sections.h>
 #include <kiln/config.h>
 
 /* "thread-stack" needs threads: thread.c replaces this when the image has them. */
@@ -14,9 +15,6 @@ void __attribute__((weak)) crash_thread_stack(void)
 {
 	printf("crash: \"thread-stack\" needs a scheduler that runs threads\n");
 }
-
-/* The image's first instruction, from the linker script. */
-extern uint32_t __text_start[];
 
 static const uint32_t not_code[2] = { 0xd503201f, 0xd65f03c0 };   /* nop; ret */
 
@@ -46,7 +44,7 @@ int main(int argc, char **argv)
 
 		printf("crash: read %d\n", *null);
 	} else if (!strcmp(fault, "text")) {
-		volatile uint32_t *code = __text_start;
+		volatile uint32_t *code = (volatile uint32_t *)__text_start;
 
 		*code = 0;
 	} else if (!strcmp(fault, "rodata-exec")) {

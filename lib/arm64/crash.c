@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <kiln/arm64/exception.h>
+#include <kiln/arm64/sections.h>
 #include <kiln/config.h>
 #include <kiln/console.h>
 #include <kiln/exit.h>
@@ -23,9 +24,6 @@ _Static_assert(offsetof(struct kiln_arm64_frame, elr) == KILN_FRAME_ELR, "frame 
 _Static_assert(offsetof(struct kiln_arm64_frame, esr) == KILN_FRAME_ESR, "frame layout");
 _Static_assert(offsetof(struct kiln_arm64_frame, slot) == KILN_FRAME_SLOT, "frame layout");
 _Static_assert(sizeof(struct kiln_arm64_frame) <= KILN_FRAME_SIZE, "frame layout");
-
-/* Guard pages the linker script leaves below the static stacks. */
-extern char __stack_guard[], __stack_bottom[], __exception_stack_guard[], __exception_stack_bottom[];
 
 static void (*irq_handler)(void);
 static const char *(*fault_describer)(uintptr_t address);

@@ -5,19 +5,16 @@
  * and the image's sections, with the largest blocks each range allows;
  * blocks are split into tables only where permissions change.
  */
+#include <errno.h>
 #include <stdint.h>
 #include <kiln/alloc.h>
 #include <kiln/arm64/cache.h>
 #include <kiln/arm64/exception.h>
 #include <kiln/arm64/mmu.h>
+#include <kiln/arm64/sections.h>
 #include <kiln/arm64/sysreg.h>
 #include <kiln/init.h>
 #include "mmu_regs.h"
-
-/* Section boundaries from the linker script, all page aligned. */
-extern char __text_start[], __text_end[], __rodata_start[], __rodata_end[];
-extern char __data_start[], __image_end[];
-extern char __stack_guard[], __exception_stack_guard[];
 
 static uint64_t *root;
 static int mmu_on;
@@ -189,29 +186,35 @@ static void mmu_enable(void)
 	mmu_on = 1;
 }
 
-static void range(uintptr_t start, uintptr_t end, enum kiln_mmu_attr attr)
+/* Maps [start, end) as @attr; non-zero when a page table could not be had. */
+static int range(uintptr_t start, uintptr_t end, enum kiln_mmu_attr attr)
 {
-	if (start < end && map(root, MMU_FIRST_LEVEL, start, end, attr))
-		kiln_arm64_crash("mmu: no memory for the page tables");
+	return start < end && map(root, MMU_FIRST_LEVEL, start, end, attr);
 }
 
-static void kiln_mmu_init(void)
+static int kiln_mmu_init(void)
 {
 	root = new_table();
 	if (!root)
-		kiln_arm64_crash("mmu: no memory for the page tables");
+		goto no_memory;
 	for (unsigned int i = 0; i < kiln_board_mmu_region_count; i++) {
 		const struct kiln_mmu_region *r = &kiln_board_mmu_regions[i];
 
-		range(r->base, r->base + r->size, r->attr);
+		if (range(r->base, r->base + r->size, r->attr))
+			goto no_memory;
 	}
 	/* The image's own sections, finer than the board's RAM mapping. */
-	range((uintptr_t)__text_start, (uintptr_t)__text_end, KILN_MMU_TEXT);
-	range((uintptr_t)__rodata_start, (uintptr_t)__rodata_end, KILN_MMU_RODATA);
-	range((uintptr_t)__data_start, (uintptr_t)__image_end, KILN_MMU_RW);
-	range((uintptr_t)__exception_stack_guard, (uintptr_t)__exception_stack_guard + KILN_PAGE_SIZE, KILN_MMU_NONE);
-	range((uintptr_t)__stack_guard, (uintptr_t)__stack_guard + KILN_PAGE_SIZE, KILN_MMU_NONE);
+	if (range((uintptr_t)__text_start, (uintptr_t)__text_end, KILN_MMU_TEXT) ||
+	    range((uintptr_t)__rodata_start, (uintptr_t)__rodata_end, KILN_MMU_RODATA) ||
+	    range((uintptr_t)__data_start, (uintptr_t)__image_end, KILN_MMU_RW) ||
+	    range((uintptr_t)__exception_stack_guard, (uintptr_t)__exception_stack_guard + KILN_PAGE_SIZE, KILN_MMU_NONE) ||
+	    range((uintptr_t)__stack_guard, (uintptr_t)__stack_guard + KILN_PAGE_SIZE, KILN_MMU_NONE))
+		goto no_memory;
 	mmu_enable();
+	return 0;
+
+no_memory:
+	return kiln_init_fail(-ENOMEM, "mmu: no memory for the page tables");
 }
 
 KILN_INIT(kiln_mmu_init, KILN_INIT_MMU);

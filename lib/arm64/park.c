@@ -16,12 +16,13 @@ extern const unsigned int kiln_board_spin_table_count;
 
 void kiln_arm64_secondary_park(void);
 
-static void kiln_arm64_park_secondaries(void)
+static int kiln_arm64_park_secondaries(void)
 {
 	for (unsigned int i = 0; i < kiln_board_spin_table_count; i++)
 		*(volatile uint64_t *)kiln_board_spin_table[i] = (uintptr_t)kiln_arm64_secondary_park;
 	/* The slots must be written before the cores are woken to read them. */
 	__asm__ volatile("dsb sy\n\tsev" ::: "memory");
+	return 0;
 }
 
 KILN_INIT(kiln_arm64_park_secondaries, KILN_INIT_CORES);

@@ -12,9 +12,7 @@
 #include <stdint.h>
 #include <string.h>
 #include <kiln/arm64/context.h>
-
-extern char __tdata_start[], __tdata_end[], __tbss_size[], __tbss_offset[];
-extern char __tls_align[], __kiln_tls_area[];
+#include <kiln/arm64/sections.h>
 
 /* Thread control block in front of the TLS data (AArch64 TLS variant 1). */
 #define TCB_SIZE 16

@@ -2,14 +2,21 @@
 /*
  * Boot sequence: TLS, bindings, the init table, constructors, main(), exit().
  *
+ * A failing init step ends the boot: its name, reason and error on the
+ * console, then status 1 through the exit library (not exit(): the C
+ * library's constructors have not run, so its destructors must not).
+ *
  * With LIBBOOT_TIMELINE the counter is read after every init step and the
  * timeline is printed just before main(); the first line keeps the format
  * "kiln: boot ticks N (entry to main, CNTFRQ F Hz)" that tools parse.
  */
 #include <stdint.h>
 #include <stdlib.h>
+#include <kiln/arm64/sections.h>
 #include <kiln/boot.h>
 #include <kiln/config.h>
+#include <kiln/console.h>
+#include <kiln/exit.h>
 #include <kiln/init.h>
 #include <kiln/stack.h>
 
@@ -17,10 +24,9 @@ void kiln_arm64_tls_init(void);
 void __libc_init_array(void);
 int main(int argc, char **argv);
 
-/* Bounds of the init table, from the linker script. */
-extern const struct kiln_init_entry __kiln_init_start[], __kiln_init_end[];
-
 static uint64_t entry_ticks;
+/* Why the running init step fails, when it said (kiln_init_fail()). */
+static const char *fail_reason;
 
 static inline uint64_t read_cntpct(void)
 {
@@ -35,9 +41,31 @@ uint64_t kiln_boot_entry_ticks(void)
 	return entry_ticks;
 }
 
-#ifdef CONFIG_LIBBOOT_TIMELINE
-#include <kiln/console.h>
+int kiln_init_fail(int err, const char *why)
+{
+	fail_reason = why;
+	return err;
+}
 
+/* With the console's helpers, as the crash report: the C library may not be ready to print. */
+static void __attribute__((noreturn)) init_failed(const struct kiln_init_entry *e, int err)
+{
+	kiln_console_puts("kiln: boot: ");
+	kiln_console_puts(e->name);
+	kiln_console_puts(" failed");
+	if (fail_reason) {
+		kiln_console_puts(": ");
+		kiln_console_puts(fail_reason);
+	}
+	kiln_console_puts(" (error ");
+	if (err < 0)
+		kiln_console_puts("-");
+	kiln_console_put_dec(err < 0 ? -(long long)err : err);
+	kiln_console_puts(")\nkiln: boot: exiting with status 1\n");
+	kiln_platform_exit(EXIT_FAILURE);
+}
+
+#ifdef CONFIG_LIBBOOT_TIMELINE
 /* Counter after each step; steps past the last slot share it. */
 #define TIMELINE_SLOTS 32
 /* Step names are padded to this width so the columns line up. */
@@ -99,7 +127,6 @@ void kiln_boot_main(uint64_t ticks)
 #ifdef CONFIG_LIBBOOT_PAINT_STACKS
 	{
 		/* Everything below this frame is unused yet; leave a margin for the calls that paint. */
-		extern char __stack_bottom[], __exception_stack_bottom[], __exception_stack_top[];
 		uintptr_t sp = (uintptr_t)__builtin_frame_address(0) - 256;
 
 		kiln_stack_paint((uintptr_t)__stack_bottom, sp & ~(uintptr_t)15);
@@ -109,7 +136,12 @@ void kiln_boot_main(uint64_t ticks)
 	kiln_arm64_tls_init();
 	kiln_platform_bind();
 	for (const struct kiln_init_entry *e = __kiln_init_start; e < __kiln_init_end; e++, step++) {
-		e->fn();
+		int err;
+
+		fail_reason = 0;
+		err = e->fn();
+		if (err)
+			init_failed(e, err);
 		timeline_mark(step);
 	}
 #ifdef CONFIG_LIBBOOT_TIMELINE

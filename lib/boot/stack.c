@@ -3,11 +3,10 @@
  * Stack painting, with word-sized stores and loads.
  */
 #include <stdint.h>
+#include <kiln/arm64/sections.h>
 #include <kiln/stack.h>
 
 #define PAINT_WORD (0x0101010101010101ull * KILN_STACK_PAINT)
-
-extern char __stack_bottom[], __stack_top[], __exception_stack_bottom[], __exception_stack_top[];
 
 void kiln_stack_paint(uintptr_t lo, uintptr_t hi)
 {

@@ -3,6 +3,7 @@
  * Interrupt API: a small table of handlers, the dispatch loop the arm64
  * vectors call, and the controller the board binds.
  */
+#include <errno.h>
 #include <stddef.h>
 #include <kiln/arm64/exception.h>
 #include <kiln/config.h>
@@ -79,13 +80,14 @@ static void dispatch(void)
 	}
 }
 
-static void kiln_irq_init(void)
+static int kiln_irq_init(void)
 {
 	if (!ops)
-		kiln_arm64_crash("irq: no interrupt controller registered for this board");
+		return kiln_init_fail(-ENODEV, "irq: no interrupt controller registered for this board");
 	ops->init(dev);
 	kiln_arm64_set_irq_handler(dispatch);
 	__asm__ volatile("msr daifclr, #2" ::: "memory");
+	return 0;
 }
 
 KILN_INIT(kiln_irq_init, KILN_INIT_IRQ);

@@ -4,17 +4,16 @@
  * high-water marks from painting, heap peak from the allocator API's
  * statistics. Registered with atexit() so it prints however main() ends.
  */
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <kiln/alloc.h>
+#include <kiln/arm64/sections.h>
 #include <kiln/console.h>
 #include <kiln/init.h>
 #include <kiln/memreport.h>
 #include <kiln/stack.h>
-
-extern char __image_start[], __text_end[], __rodata_start[], __rodata_end[], __data_start[], __bss_end[];
-extern char __stack_bottom[], __stack_top[], __exception_stack_bottom[], __exception_stack_top[];
 
 #define SPAN(a, b) ((size_t)((uintptr_t)(b) - (uintptr_t)(a)))
 
@@ -78,9 +77,11 @@ void kiln_memreport_print(void)
 	line("footprint ", r.footprint, " (static + stacks + heap peak)\n");
 }
 
-static void kiln_memreport_init(void)
+static int kiln_memreport_init(void)
 {
-	atexit(kiln_memreport_print);
+	if (atexit(kiln_memreport_print))
+		return kiln_init_fail(-ENOMEM, "memreport: no room left for an atexit() handler");
+	return 0;
 }
 
 KILN_INIT(kiln_memreport_init, KILN_INIT_LATE);

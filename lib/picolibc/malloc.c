@@ -10,7 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <kiln/alloc.h>
-#include "hook.h"
+#include <kiln/libc_hook.h>
 
 #define PAGE 4096u
 

@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <kiln/console.h>
 #include <kiln/exit.h>
-#include "hook.h"
+#include <kiln/libc_hook.h>
 
 static int console_put(char c, FILE *file)
 {

@@ -11,8 +11,8 @@
 #include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
+#include <kiln/libc_hook.h>
 #include <kiln/time.h>
-#include "hook.h"
 
 /* picolibc's time.h declares these only on some targets; the values are its own. */
 #ifndef CLOCK_MONOTONIC

@@ -77,10 +77,16 @@ static const struct kiln_fd_ops console_ops = {
 	.poll = console_poll,
 };
 
-static void kiln_posix_console_fds(void)
+static int kiln_posix_console_fds(void)
 {
-	for (int fd = 0; fd < 3; fd++)
-		kiln_fd_alloc(&console_ops, 0, O_RDWR);
+	/* The table is empty yet: these are 0, 1 and 2. */
+	for (int i = 0; i < 3; i++) {
+		int fd = kiln_fd_alloc(&console_ops, 0, O_RDWR);
+
+		if (fd < 0)
+			return kiln_init_fail(fd, "posix-fd: no descriptor for the console");
+	}
+	return 0;
 }
 
 KILN_INIT(kiln_posix_console_fds, KILN_INIT_EARLY_APP);

@@ -2,6 +2,9 @@
 /*
  * The calls that work on any descriptor: each finds the description and
  * hands the work to its ops, turning a -errno result into errno and -1.
+ *
+ * picolibc's own objects (fdopen, freopen, tmpfile) call read, write,
+ * lseek and fstat: those are KILN_LIBC_HOOKs.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -10,10 +13,8 @@
 #include <unistd.h>
 #include <sys/stat.h>
 #include <sys/uio.h>
+#include <kiln/libc_hook.h>
 #include "fd_private.h"
-
-/* picolibc's own objects (fdopen, freopen, tmpfile) call these: keep them for the final link under LTO. */
-#define KILN_LIBC_HOOK __attribute__((used, externally_visible))
 
 static ssize_t result(ssize_t r)
 {

@@ -18,9 +18,10 @@ void kiln_process_args(int *argc, char ***argv)
 	*argv = kiln_process_argv;
 }
 
-static void kiln_process_init(void)
+static int kiln_process_init(void)
 {
 	environ = kiln_process_envp;
+	return 0;
 }
 
 KILN_INIT(kiln_process_init, KILN_INIT_EARLY_APP);

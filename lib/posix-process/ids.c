@@ -2,6 +2,8 @@
 /*
  * Who the process is: one process, run by the only user, on a board
  * with one page size.
+ *
+ * picolibc's raise() and mkstemp() call getpid(): it is a KILN_LIBC_HOOK.
  */
 #include <errno.h>
 #include <limits.h>
@@ -10,9 +12,7 @@
 #include <unistd.h>
 #include <sys/stat.h>
 #include <kiln/config.h>
-
-/* picolibc's raise() and mkstemp() (non-LTO objects) call getpid(): keep it for the final link under LTO. */
-#define KILN_LIBC_HOOK __attribute__((used, externally_visible))
+#include <kiln/libc_hook.h>
 
 /* The process id programs see: 1, as the first process of a system. */
 #define KILN_PID 1

@@ -4,15 +4,16 @@
  * (signal()) and runs them from raise(); what reaches kill() is a signal
  * whose action is the default one, which for most signals ends the
  * process, as it would on any POSIX system.
+ *
+ * picolibc's raise() and abort() call kill() and sigprocmask(): those
+ * are KILN_LIBC_HOOKs.
  */
 #include <errno.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <unistd.h>
 #include <kiln/console.h>
-
-/* picolibc's raise() and abort() (non-LTO objects) call these: keep them for the final link under LTO. */
-#define KILN_LIBC_HOOK __attribute__((used, externally_visible))
+#include <kiln/libc_hook.h>
 
 static sigset_t blocked;
 

@@ -6,7 +6,6 @@
  */
 #include <errno.h>
 #include <string.h>
-#include <kiln/arm64/exception.h>
 #include <kiln/init.h>
 #include <kiln/ramfs_seed.h>
 #include <kiln/vfs_impl.h>
@@ -14,8 +13,11 @@
 
 extern const struct kiln_vfs_ops ramfs_vfs_ops;
 
-/* The directory @path names, made with its parents as needed (mkdir -p). */
-static struct ramfs_node *directory(const char *path)
+/*
+ * The directory @path names, made with its parents as needed (mkdir -p);
+ * NULL with *@err set when it cannot be.
+ */
+static struct ramfs_node *directory(const char *path, int *err)
 {
 	struct ramfs_node *dir = &ramfs_root;
 
@@ -26,46 +28,59 @@ static struct ramfs_node *directory(const char *path)
 
 		if (!next)
 			next = ramfs_create(dir, p, len, S_IFDIR | 0755);
-		if (!next || !S_ISDIR(next->mode))
+		if (!next) {
+			*err = -ENOMEM;
 			return 0;
+		}
+		if (!S_ISDIR(next->mode)) {
+			*err = -ENOTDIR;
+			return 0;
+		}
 		dir = next;
 		p = end ? end + 1 : p + len;
 	}
 	return dir;
 }
 
-static void plant(const struct kiln_ramfs_seed *s)
+static int plant(const struct kiln_ramfs_seed *s)
 {
 	const char *slash = strrchr(s->path, '/');
 	const char *name = slash ? slash + 1 : s->path;
 	struct ramfs_node *dir, *node;
 	char parent[KILN_VFS_PATH_MAX];
 	size_t plen = slash ? (size_t)(slash - s->path) : 0;
+	int err = 0;
 
 	if (plen >= sizeof(parent))
-		kiln_arm64_crash("ramfs: an embedded path is too long");
+		return kiln_init_fail(-ENAMETOOLONG, "ramfs: an embedded path is too long");
 	memcpy(parent, s->path, plen);
 	parent[plen] = 0;
-	if (S_ISDIR(s->mode)) {
-		if (!directory(s->path))
-			kiln_arm64_crash("ramfs: cannot create an embedded directory");
-		return;
-	}
-	dir = directory(parent);
-	node = dir ? ramfs_create(dir, name, strlen(name), s->mode) : 0;
+	if (S_ISDIR(s->mode))
+		return directory(s->path, &err) ? 0 : kiln_init_fail(err, "ramfs: cannot create an embedded directory");
+	dir = directory(parent, &err);
+	if (!dir)
+		return kiln_init_fail(err, "ramfs: cannot create the directory of an embedded file");
+	node = ramfs_create(dir, name, strlen(name), s->mode);
 	if (!node)
-		kiln_arm64_crash("ramfs: cannot create an embedded file");
+		return kiln_init_fail(-ENOMEM, "ramfs: cannot create an embedded file");
 	node->data = (unsigned char *)s->data;
 	node->size = s->size;
 	node->borrowed = 1;
+	return 0;
 }
 
-static void kiln_ramfs_init(void)
+static int kiln_ramfs_init(void)
 {
-	if (kiln_vfs_mount("/", &ramfs_vfs_ops, &ramfs_root) < 0)
-		kiln_arm64_crash("ramfs: cannot mount at /");
-	for (size_t i = 0; i < kiln_ramfs_seed_count; i++)
-		plant(&kiln_ramfs_seeds[i]);
+	int err = kiln_vfs_mount("/", &ramfs_vfs_ops, &ramfs_root);
+
+	if (err < 0)
+		return kiln_init_fail(err, "ramfs: cannot mount at /");
+	for (size_t i = 0; i < kiln_ramfs_seed_count; i++) {
+		err = plant(&kiln_ramfs_seeds[i]);
+		if (err)
+			return err;
+	}
+	return 0;
 }
 
-KILN_INIT(kiln_ramfs_init, KILN_VFS_INIT_PRIORITY);
+KILN_INIT(kiln_ramfs_init, KILN_INIT_FS);

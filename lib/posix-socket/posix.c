@@ -307,9 +307,10 @@ int getpeername(int fd, struct sockaddr *addr, socklen_t *len)
 }
 
 /* The device's interrupt wakes poll(): it only bumps posix-fd's counter, which is interrupt-safe. */
-static void kiln_socket_init(void)
+static int kiln_socket_init(void)
 {
 	kiln_netdev_set_notifier(kiln_fd_notify);
+	return 0;
 }
 
-KILN_INIT(kiln_socket_init, 810);
+KILN_INIT(kiln_socket_init, KILN_INIT_SOCKETS);

@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * times() and clock_getres() on the time library's counter.
+ *
+ * picolibc's clock() calls times(): it is a KILN_LIBC_HOOK.
  */
 #include <errno.h>
 #include <time.h>
 #include <sys/times.h>
+#include <kiln/libc_hook.h>
 #include <kiln/time.h>
 
 /* picolibc declares CLOCK_MONOTONIC only where it claims _POSIX_MONOTONIC_CLOCK; the value is its own. */
@@ -14,9 +17,6 @@
 #ifndef CLOCK_MONOTONIC_RAW
 #define CLOCK_MONOTONIC_RAW ((clockid_t)5)
 #endif
-
-/* picolibc's clock() (a non-LTO object) calls times(): keep it for the final link under LTO. */
-#define KILN_LIBC_HOOK __attribute__((used, externally_visible))
 
 /* Nanoseconds per clock_t tick: clock() reports in CLOCKS_PER_SEC, and times() feeds it. */
 #define NS_PER_CLOCK (KILN_NSEC_PER_SEC / CLOCKS_PER_SEC)

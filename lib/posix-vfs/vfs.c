@@ -2,6 +2,9 @@
 /*
  * The calls that take a path: each resolves it to a file system and a
  * path inside it, then hands the work over.
+ *
+ * picolibc's own objects (fopen, remove, mkstemp, tmpnam) call open,
+ * stat and unlink: those are KILN_LIBC_HOOKs.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -10,10 +13,8 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
+#include <kiln/libc_hook.h>
 #include "vfs_private.h"
-
-/* picolibc's own objects (fopen, remove, mkstemp, tmpnam) call these: keep them for the final link under LTO. */
-#define KILN_LIBC_HOOK __attribute__((used, externally_visible))
 
 /* Which error a missing operation gives: a change cannot be made, a question cannot be answered. */
 #define CHANGE -EROFS

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <kiln/alloc.h>
 #include <kiln/arm64/exception.h>
+#include <kiln/arm64/sections.h>
 #include <kiln/config.h>
 #include <kiln/stack.h>
 #include <kiln/time.h>
@@ -26,9 +27,6 @@
 #define PAGE 4096u
 
 enum { RUNNING, READY, SLEEPING, BLOCKED, EXITED };
-
-/* The boot stack, from the linker script. */
-extern char __stack_guard[], __stack_bottom[], __stack_top[];
 
 static struct kiln_coop *coop;
 

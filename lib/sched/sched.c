@@ -2,7 +2,7 @@
 /*
  * Scheduler API: forwards to the scheduler the image binds.
  */
-#include <kiln/arm64/exception.h>
+#include <errno.h>
 #include <kiln/init.h>
 #include <kiln/sched.h>
 #include <kiln/sched_impl.h>
@@ -79,12 +79,13 @@ static void sleep_this_thread(uint64_t deadline_ns)
 	ops->sleep_until(sched, deadline_ns);
 }
 
-static void kiln_sched_init(void)
+static int kiln_sched_init(void)
 {
 	if (!ops)
-		kiln_arm64_crash("sched: no scheduler registered");
+		return kiln_init_fail(-ENODEV, "sched: no scheduler registered");
 	ops->init(sched);
 	kiln_time_set_sleeper(sleep_this_thread);
+	return 0;
 }
 
 KILN_INIT(kiln_sched_init, KILN_INIT_SCHED);

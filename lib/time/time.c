@@ -2,8 +2,8 @@
 /*
  * Time: the clock and sleeping, on the timer the board binds.
  */
+#include <errno.h>
 #include <stdint.h>
-#include <kiln/arm64/exception.h>
 #include <kiln/init.h>
 #include <kiln/irq.h>
 #include <kiln/time.h>
@@ -84,14 +84,15 @@ void kiln_time_sleep_ns(uint64_t ns)
 	kiln_time_sleep_until_ns(kiln_time_now_ns() + ns);
 }
 
-static void kiln_time_init(void)
+static int kiln_time_init(void)
 {
 	if (!ops)
-		kiln_arm64_crash("time: no timer registered for this board");
+		return kiln_init_fail(-ENODEV, "time: no timer registered for this board");
 	ops->init(dev);
 	hz = ops->hz(dev);
 	if (!hz)
-		kiln_arm64_crash("time: the timer reports a frequency of 0 Hz");
+		return kiln_init_fail(-EINVAL, "time: the timer reports a frequency of 0 Hz");
+	return 0;
 }
 
 KILN_INIT(kiln_time_init, KILN_INIT_TIME);

@@ -6,8 +6,9 @@
  * No thread runs the stack (NO_SYS). Whoever needs the network to make
  * progress calls kiln_net_poll(): received frames go to lwIP, due timers
  * run. Between polls the caller idles in kiln_net_wait(), which sleeps
- * in WFI until the device's interrupt or the stack's next timer. Frames
- * are copied once each way, between the driver's buffers and lwIP's.
+ * in WFI until the device's interrupt or the stack's next timer (with
+ * threads, after the others have run: wait_thread.c; without, wait_idle.c).
+ * Frames are copied once each way, between the driver's buffers and lwIP's.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -28,17 +29,12 @@
 #include "lwip/stats.h"
 #include "lwip/timeouts.h"
 #include "netif/ethernet.h"
-
-#ifdef CONFIG_LIBSCHED
-#include <kiln/sched.h>
-#endif
+#include "net_private.h"
 
 /* Frames handed to lwIP per poll, so a flood cannot starve timers. */
 #define RX_BUDGET 64
 /* How long a sender waits for the device to free a transmit buffer. */
 #define TX_WAIT_NS (5u * 1000 * 1000)
-/* With threads: the longest a waiting thread idles the core before others get a look. */
-#define THREAD_IDLE_CAP_NS (10u * 1000 * 1000)
 
 static struct netif netif;
 static struct kiln_netdev_info device;
@@ -102,14 +98,15 @@ static void status_changed(struct netif *nif)
 	       LWIP_DHCP ? "DHCP" : "static", (unsigned long long)ms_since_boot());
 }
 
-static void kiln_net_init(void)
+/* No device is not a failure of the boot: the image runs, and its sockets report ENETDOWN. */
+static int kiln_net_init(void)
 {
 	ip4_addr_t addr, mask, gw;
 
 	lwip_init();
 	if (kiln_netdev_open(&device)) {
 		printf("net: no network device; sockets will report ENETDOWN\n");
-		return;
+		return 0;
 	}
 	have_device = 1;
 	printf("net: %s %02x:%02x:%02x:%02x:%02x:%02x, %s\n", device.name, device.mac[0], device.mac[1],
@@ -132,10 +129,11 @@ static void kiln_net_init(void)
 	dhcp_start(&netif);
 #endif
 	kiln_net_poll();
+	return 0;
 }
 
 /* After the allocators and the scheduler, just before main(). */
-KILN_INIT(kiln_net_init, 800);
+KILN_INIT(kiln_net_init, KILN_INIT_NET);
 
 void kiln_net_poll(void)
 {
@@ -174,12 +172,8 @@ void kiln_net_wait(uint64_t deadline_ns)
 
 	if (timer_ms != SYS_TIMEOUTS_SLEEPTIME_INFINITE && now + (uint64_t)timer_ms * 1000000u < until)
 		until = now + (uint64_t)timer_ms * 1000000u;
-#ifdef CONFIG_LIBSCHED
-	/* Cooperative threads: let the others run; then idle, but not so long that sleepers oversleep much. */
-	kiln_thread_yield();
-	if (until > now + THREAD_IDLE_CAP_NS)
-		until = now + THREAD_IDLE_CAP_NS;
-#endif
+	/* With threads, the others run first (wait_thread.c). */
+	until = kiln_net_idle_until(now, until);
 	/* Masked from the check to WFI: a frame arriving in between still wakes the core. */
 	flags = kiln_irq_save();
 	if (!kiln_netdev_pending())

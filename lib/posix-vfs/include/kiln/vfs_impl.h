@@ -57,16 +57,13 @@ struct kiln_vfs_ops {
  * kiln_vfs_mount() - make (@ops, @fs) answer for paths under @at.
  * @at: an absolute path, e.g. "/" or "/tmp"; the longest matching mount wins
  *
+ * File systems mount at boot in the KILN_INIT_FS stage (<kiln/init.h>):
+ * after the allocator hand-over and the scheduler, so what they allocate
+ * comes from the application allocator.
+ *
  * Return: 0, -ENOMEM when the mount table is full, -EBUSY when @at is
  * already a mount point.
  */
 int kiln_vfs_mount(const char *at, const struct kiln_vfs_ops *ops, void *fs);
-
-/**
- * KILN_VFS_INIT_PRIORITY - the boot step file systems mount and fill at:
- * after the allocator hand-over and the scheduler, so what they allocate
- * comes from the application allocator.
- */
-#define KILN_VFS_INIT_PRIORITY 300
 
 #endif /* KILN_VFS_IMPL_H */
