@@ -80,6 +80,8 @@ export class Image<B extends Board = Board, S extends Composition = Uncomposed> 
   private readonly embedded: { readonly file: FileSpec; readonly origin: Origin }[] = [];
   /** Problems found by the fluent calls, reported with the rest at validation. */
   private readonly callProblems: Problem[] = [];
+  /** The id as given, when the constructs library changed it (it turns "/" into "--"). */
+  private rawId?: string;
 
   constructor(scope: Construct, id: string, props: ImageProps<B>) {
     const origin = callerOrigin();
@@ -95,6 +97,8 @@ export class Image<B extends Board = Board, S extends Composition = Uncomposed> 
     super(scope, id);
     Object.defineProperty(this, IMAGE_BRAND, { value: true });
     this.origin = { ...origin, path: this.node.path };
+    // The constructs library turns "/" into "--": judge the id as the user wrote it, not the folder it would make.
+    if (typeof id === 'string' && id !== this.node.id) this.rawId = id;
     this.board = props?.board;
     this.target = props?.target ?? 'qemu';
     this.toolchain = props?.toolchain ?? 'gcc';
@@ -236,8 +240,9 @@ export class Image<B extends Board = Board, S extends Composition = Uncomposed> 
   problems(): Problem[] {
     const problems: Problem[] = [...this.callProblems];
     const at = (message: string, origin: Origin = this.origin, hint?: string) => problems.push({ message, origin, ...(hint ? { hint } : {}) });
-    if (!ID_PATTERN.test(this.node.id)) {
-      at(`image id "${this.node.id}" must start with a lowercase letter and hold only lowercase letters, digits and dashes (at most 63)`);
+    const id = this.rawId ?? this.node.id;
+    if (!ID_PATTERN.test(id)) {
+      at(`image id "${id.length > 80 ? `${id.slice(0, 77)}...` : id}" must start with a lowercase letter and hold only lowercase letters, digits and dashes (at most 63)`, this.origin, 'the id names the image\'s folder in the assembly');
     }
     const boardOk = Board.isBoard(this.board);
     if (!boardOk) at(`"board" must be a Board (QemuVirt, RaspberryPi3BPlus, Ultra96V2 or a subclass of your own), got ${describe(this.board)}`);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { KilnError } from './errors.ts';
 import type { FetchNeed } from './fetch/index.ts';
 
 /** The assembly's top-level manifest, written last: while it is missing the assembly is not complete. */
@@ -48,6 +49,42 @@ export function writeAssembly(
   images: readonly { readonly id: string; readonly files: ReadonlyMap<string, string> }[],
   rootFiles: ReadonlyMap<string, string>,
 ): void {
+  try {
+    writeFiles(outdir, images, rootFiles);
+  } catch (err) {
+    throw outdirError(outdir, err) ?? err;
+  }
+}
+
+/** The file system's refusals that are about the folder the user chose, as the user's error; undefined for others. */
+export function outdirError(outdir: string, err: unknown): KilnError | undefined {
+  const code = (err as NodeJS.ErrnoException).code;
+  const path = (err as NodeJS.ErrnoException).path ?? outdir;
+  const why: Readonly<Record<string, string>> = {
+    EACCES: 'permission denied',
+    EPERM: 'not permitted',
+    EEXIST: 'a file is in the way',
+    ENOTDIR: 'a part of the path is a file, not a folder',
+    EROFS: 'the file system is read-only',
+    ENOSPC: 'the disk is full',
+    EDQUOT: 'the disk quota is used up',
+    ENOENT: 'the folder cannot be created there',
+  };
+  if (!code || !Object.hasOwn(why, code)) return undefined;
+  return new KilnError([{
+    message: `cannot write the assembly folder ${outdir}: ${why[code]} (${code} at ${path})`,
+    hint: 'choose another folder with -o/--outdir, or fix the permissions of this one',
+  }], { cause: err });
+}
+
+function writeFiles(
+  outdir: string,
+  images: readonly { readonly id: string; readonly files: ReadonlyMap<string, string> }[],
+  rootFiles: ReadonlyMap<string, string>,
+): void {
+  if (/^\/(proc|sys|dev)(\/|$)/.test(outdir)) {
+    throw new KilnError([{ message: `cannot write the assembly folder ${outdir}: it is in a system folder (/proc, /sys or /dev)`, hint: 'choose another folder with -o/--outdir' }]);
+  }
   mkdirSync(outdir, { recursive: true });
   // A synth that stops half-way must not leave an assembly that looks complete.
   const manifest = rootFiles.get(ASSEMBLY_MANIFEST);

@@ -7,7 +7,7 @@
  * so callers have nothing to write for a rejected file. Accepted specs come
  * back with their origins, so later phases can point at the spec's lines.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, resolve as resolvePath } from 'node:path';
 import type { SpecProblem } from './spec-problem.ts';
 import type { ComponentSpec, FileSpec, ImageSpec, OptionValue, Origin } from './image-spec.ts';
@@ -16,6 +16,7 @@ import { checkDocument, type CatalogSource, type CheckedImage } from './private/
 export type { CatalogSource } from './private/document.ts';
 import { type Anchor, messageOf, type Where } from './private/finding.ts';
 import { child, parent } from './private/pointer.ts';
+import { setOwn } from './private/data.ts';
 import { type Place, type Position, parseSource } from './private/yaml-source.ts';
 
 /**
@@ -54,6 +55,18 @@ export type SpecLoadResult =
       readonly problems: SpecProblem[];
     };
 
+/** The largest spec file Kiln reads: far beyond any real fleet, small enough to parse at once. */
+export const MAX_SPEC_BYTES = 16 * 1024 * 1024;
+
+/** What a non-regular file is, for messages. */
+export function fileKind(stat: Stats): string {
+  if (stat.isDirectory()) return 'a folder';
+  if (stat.isFIFO()) return 'a FIFO';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  if (stat.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
 /** File names the loader reads, and the grammar of each. */
 const EXTENSIONS: ReadonlyMap<string, 'yaml' | 'json'> = new Map([
   ['.yaml', 'yaml'],
@@ -74,6 +87,12 @@ export function loadSpecFile(file: string, catalog?: CatalogSource): SpecLoadRes
   }
   let text: string;
   try {
+    // Only a regular file of sane size is read: a FIFO would block, /dev/zero would never end.
+    const stat = statSync(file);
+    if (!stat.isFile()) return failed(file, `the spec is not a regular file (it is ${fileKind(stat)}); give the path of a .yaml or .json file`);
+    if (stat.size > MAX_SPEC_BYTES) {
+      return failed(file, `the spec file is ${stat.size} bytes, more than the ${MAX_SPEC_BYTES} Kiln reads; split the fleet into several files`);
+    }
     text = readFileSync(file, 'utf8');
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
@@ -151,7 +170,8 @@ function normalizeFile(file: FileSpec): FileSpec {
 
 function sortedStrings(record: Readonly<Record<string, string>>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const key of Object.keys(record).sort()) out[key] = record[key];
+  // setOwn: a variable may be called __proto__, which assignment would swallow.
+  for (const key of Object.keys(record).sort()) setOwn(out, key, record[key]);
   return out;
 }
 
@@ -183,7 +203,7 @@ function sortedRecord(record: Readonly<Record<string, OptionValue>>): Record<str
   const out: Record<string, OptionValue> = {};
   for (const key of Object.keys(record).sort()) {
     const value = record[key];
-    if (value !== undefined) out[key] = value;
+    if (value !== undefined) setOwn(out, key, value);
   }
   return out;
 }

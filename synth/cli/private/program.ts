@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -7,7 +7,7 @@ import { loadCatalog } from '../../catalog/index.ts';
 import { typecheckProgram } from './typecheck.ts';
 import { cacheDir } from '../../fetch/index.ts';
 import { KilnError } from '../../errors.ts';
-import { loadSpecFile, type SpecOrigins } from '../../spec/spec-file.ts';
+import { fileKind, loadSpecFile, type SpecOrigins } from '../../spec/spec-file.ts';
 import { synthesize, type AssemblyResult, type ImageOrigins } from '../../synthesize.ts';
 import type { ImageSpec } from '../../spec/image-spec.ts';
 
@@ -66,6 +66,8 @@ function imageOrigins(spec: ImageSpec | undefined, o: SpecOrigins): ImageOrigins
 export async function synthProgram(opts: ProgramOptions): Promise<AssemblyResult[]> {
   const file = resolve(opts.file);
   if (!existsSync(file)) throw new KilnError(`${opts.file}: no such file`);
+  const stat = statSync(file);
+  if (!stat.isFile()) throw new KilnError([{ message: `${opts.file} is not a regular file (it is ${fileKind(stat)})`, hint: 'give the path of your image.ts or spec file' }]);
   if (!PROGRAM_EXTENSIONS.includes(extname(file))) {
     throw new KilnError(`${opts.file}: expected a program (${PROGRAM_EXTENSIONS.join(', ')}) or a spec file (${SPEC_EXTENSIONS.join(', ')})`);
   }

@@ -10,6 +10,8 @@
  * distance up to a third of the name's length, at least 2).
  */
 export function didYouMean(name: string, known: Iterable<string>): string | undefined {
+  // Symbol names are short: past this length a suggestion is noise, and the edit distance grows with the square.
+  if (name.length > 64) return undefined;
   const names = [...known];
   const set = new Set(names);
   if (name.startsWith('CONFIG_') && set.has(name.slice(7))) return name.slice(7);

@@ -57,7 +57,9 @@ function mergeValue(
   sources.set(at, ownPointer);
   const out: Record<string, unknown> = {};
   for (const key of new Set([...Object.keys(base), ...Object.keys(own)])) {
-    setOwn(out, key, mergeValue(base[key], child(basePointer, key), own[key], child(ownPointer, key), child(at, key), sources));
+    // Own members only: a key such as toString must not pick up what every object inherits.
+    const from = (m: Record<string, unknown>) => (Object.hasOwn(m, key) ? m[key] : undefined);
+    setOwn(out, key, mergeValue(from(base), child(basePointer, key), from(own), child(ownPointer, key), child(at, key), sources));
   }
   return out;
 }

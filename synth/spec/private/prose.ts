@@ -45,6 +45,8 @@ export function editDistance(a: string, b: string): number {
  * a candidate that `name` is the start of ("qemu" for "qemu-virt") is offered.
  */
 export function closest(name: string, candidates: Iterable<string>): string | undefined {
+  // Names are short: past this length a suggestion is noise, and the edit distance grows with the square.
+  if (name.length > MAX_SUGGESTED_LENGTH) return undefined;
   const wanted = name.toLowerCase();
   const allowed = Math.max(1, Math.floor(wanted.length / 3));
   let best: string | undefined;
@@ -88,8 +90,14 @@ export function listOf(words: readonly string[], conjunction: 'and' | 'or' = 'or
 
 /** A string in double quotes, escaped the way JSON escapes it. */
 export function quote(text: string): string {
-  return JSON.stringify(text);
+  // A message names a value, it does not repeat a 100 KB one.
+  return JSON.stringify(text.length > MAX_QUOTED_LENGTH ? `${text.slice(0, MAX_QUOTED_LENGTH)}…` : text);
 }
+
+/** The longest name a "did you mean" looks at. */
+export const MAX_SUGGESTED_LENGTH = 64;
+/** How much of a value a message quotes. */
+export const MAX_QUOTED_LENGTH = 80;
 
 /** Says what a parsed value is, for the "got ..." part of a message. */
 export function describeValue(value: unknown): string {

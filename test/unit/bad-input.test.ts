@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: MIT
+// Bad input never wins (issue 18, first part): files that are not files,
+// huge names, keys named like Object's own members, ids the constructs
+// library would rewrite, and assembly folders that cannot be written are
+// the user's errors, each on one line, never a hang or a Kiln bug.
+import t from 'tap';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { App, Hello, Image, KilnError, QemuVirt } from '../../constructs/index.ts';
+import { parseSpecText } from '../../synth/spec/spec-file.ts';
+import { loadCatalog } from '../../synth/catalog/index.ts';
+import { kiln, tempDir } from '../helpers/cli.ts';
+
+t.test('GIVEN a spec path that is a FIFO or a device WHEN synthesized THEN it is refused without reading it', async (t) => {
+  const dir = tempDir();
+  const fifo = join(dir, 'fleet.yaml');
+  execFileSync('mkfifo', [fifo]);
+  const zero = join(dir, 'zero.yaml');
+  symlinkSync('/dev/zero', zero);
+  for (const [file, kind] of [[fifo, 'a FIFO'], [zero, 'a device']] as const) {
+    const r = await kiln(['synth', file, '-o', join(dir, 'out')]);
+    t.equal(r.code, 1, `${kind}: the user's error`);
+    t.match(r.stderr, new RegExp(`the spec is not a regular file \\(it is ${kind}\\)`));
+  }
+  t.notOk(existsSync(join(dir, 'out')), 'nothing written');
+});
+
+t.test('GIVEN a 100 KB kind WHEN the spec is checked THEN the message quotes a bounded part of it and suggests nothing', async (t) => {
+  const kind = 'h'.repeat(100_000);
+  const loaded = parseSpecText(`id: web\nboard: qemu-virt\napplications:\n  - kind: ${kind}\n`, 'web.yaml', loadCatalog());
+  t.notOk(loaded.ok);
+  if (loaded.ok) return;
+  t.equal(loaded.problems.length, 1);
+  t.ok(loaded.problems[0].message.length < 600, `a short message (${loaded.problems[0].message.length} characters)`);
+  t.notMatch(loaded.problems[0].message, /did you mean/);
+});
+
+t.test('GIVEN env keys named like Object\'s members WHEN loaded THEN they are kept as data, in the image and from the defaults', async (t) => {
+  const own = parseSpecText('id: web\nboard: qemu-virt\napplications: [{ kind: lua }]\nenv: { __proto__: x, toString: y }\n', 'web.yaml', loadCatalog());
+  t.ok(own.ok, 'accepted');
+  if (own.ok) t.same(Object.entries(own.specs[0].env ?? {}), [['__proto__', 'x'], ['toString', 'y']], '__proto__ is an environment variable like any other');
+  const fleet = parseSpecText('version: 1\ndefaults: { env: { toString: a } }\nimages:\n  - id: web\n    board: qemu-virt\n    applications: [{ kind: lua }]\n    env: { B: b }\n', 'fleet.yaml', loadCatalog());
+  t.ok(fleet.ok, 'a toString in the defaults is not "a function"');
+  if (fleet.ok) t.same(fleet.specs[0].env, { B: 'b', toString: 'a' });
+});
+
+t.test('GIVEN an image id with a slash WHEN validated THEN it is refused at the user\'s line, not turned into a folder a--b', async (t) => {
+  const app = new App({ outdir: join(tempDir(), 'out') });
+  new Image(app, 'a/b', { board: new QemuVirt() }).use(new Hello());
+  const err = t.throws(() => app.synth()) as KilnError;
+  t.ok(KilnError.isKilnError(err));
+  t.match(err.problems[0], { message: /image id "a\/b" must start with a lowercase letter/, origin: { file: 'test/unit/bad-input.test.ts' } });
+});
+
+t.test('GIVEN an assembly folder that cannot be written WHEN synthesized THEN one line says why, with exit 1', async (t) => {
+  const dir = tempDir();
+  const file = join(dir, 'a-file');
+  writeFileSync(file, 'keep me\n');
+  for (const [outdir, why] of [[file, 'a file is in the way'], [join(file, 'x'), 'a part of the path is a file'], ['/proc/kiln-x', 'it is in a system folder']] as const) {
+    const r = await kiln(['synth', 'examples/hello/image.yaml', '-o', outdir]);
+    t.equal(r.code, 1, `${outdir}: the user's error, not a Kiln bug (70)`);
+    t.match(r.stderr, new RegExp(`cannot write the assembly folder ${outdir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: ${why}`));
+  }
+  t.equal(readFileSync(file, 'utf8'), 'keep me\n', 'nothing lost');
+});
