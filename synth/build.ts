@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
-import { cacheDir, fetchSources } from './fetch/index.ts';
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { tryReadAssemblyManifest, writeIfChanged } from './assembly.ts';
 import { checkBudget, type BudgetReport } from './budget.ts';
+import { cacheDir, fetchSources } from './fetch/index.ts';
 import { POSIX_CALLS_FILE, writePosixCallsReport } from './report/posix-calls.ts';
 import { KilnError } from './errors.ts';
 import { SOURCE_DATE_EPOCH } from './plan/ninja.ts';
@@ -172,16 +173,30 @@ const STUDY_METHOD = 'The same objects linked again without --gc-sections, and t
 function writeReports(outdir: string, m: ImageManifest, savings: SizeSaving[] | undefined, previous: string | undefined): BuildReport {
   const dir = join(outdir, m.id);
   const files = { outdir, id: m.id, elf: m.files.elf, map: m.files.map, artifact: m.artifact.file, linkPlan: m.files.linkPlan };
-  const old = previous ? (JSON.parse(previous) as Partial<BuildReport>) : undefined;
-  if (!savings && old?.kiln === 'build-report/1' && old.sbom && !old.sizeStudy && old.inputs === reportInputs(files) && existsSync(join(dir, old.sbom))) {
+  const old = previous ? tryParse(previous) : undefined;
+  // kiln run checks the manifest it runs from against this hash.
+  const manifestSha256 = createHash('sha256').update(readFileSync(join(dir, 'manifest.json'))).digest('hex');
+  if (!savings && old?.kiln === 'build-report/1' && old.sbom && !old.sizeStudy && old.inputs === reportInputs(files) && old.manifestSha256 === manifestSha256 && existsSync(join(dir, old.sbom))) {
     writeIfChanged(join(dir, m.files.report), previous!);
     return old as BuildReport;
   }
-  const { report, sbom } = imageReport(files, { epoch: SOURCE_DATE_EPOCH, ...(savings ? { sizeStudy: { method: STUDY_METHOD, savings } } : {}) });
+  const built = imageReport(files, { epoch: SOURCE_DATE_EPOCH, ...(savings ? { sizeStudy: { method: STUDY_METHOD, savings } } : {}) });
+  const sbom = built.sbom;
+  const report: BuildReport = { ...built.report, manifestSha256 };
   writeIfChanged(join(dir, report.sbom), `${JSON.stringify(sbom, null, 2)}\n`);
   // Written last: its presence, with the artifact's hash, is what `kiln run` trusts.
   writeIfChanged(join(dir, m.files.report), `${JSON.stringify(report, null, 2)}\n`);
   return report;
+}
+
+/** A previous report, or undefined when it is not one (truncated, garbled): it is then written anew. */
+function tryParse(text: string): Partial<BuildReport> | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null ? (value as Partial<BuildReport>) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const STATUS = /^\[(\d+)\/(\d+)\] (CC|LINK|OBJCOPY) (.*)$/;

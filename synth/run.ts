@@ -4,9 +4,13 @@ import { StringDecoder } from 'node:string_decoder';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { loadCatalog } from './catalog/index.ts';
 import type { BuildReport } from './build.ts';
 import { KilnError } from './errors.ts';
-import type { ImageManifest } from './plan/image-manifest.ts';
+import { qemuInvocation, type ImageManifest } from './plan/image-manifest.ts';
+import type { BoardInfo } from './spec/board-info.ts';
+import { boardProblems } from './spec/board-file.ts';
 import { requireTools } from './tools.ts';
 
 /** Options of runImage(). */
@@ -53,24 +57,73 @@ export interface RunResult {
   readonly command: readonly string[];
 }
 
-/** Reads and checks an image folder: built, and its artifact unchanged since. */
+/** Whether a board description is exactly one of the catalog's (Kiln's boards, or the image's library folders'). */
+function isKnownBoard(board: BoardInfo, folders: readonly string[] | undefined): boolean {
+  try {
+    const known = loadCatalog({ folders: (folders ?? []).filter((f) => typeof f === 'string') }).boards.get(board.id);
+    return known !== undefined && isDeepStrictEqual(JSON.parse(JSON.stringify(known)), JSON.parse(JSON.stringify(board)));
+  } catch {
+    return false;
+  }
+}
+
+/** A file name inside an image folder: no folders, nothing hidden. */
+const PLAIN_FILE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/** Reads a JSON file of an image folder; a missing, truncated or garbled one is the user's error naming it. */
+function readJson(file: string, what: string): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (cause) {
+    throw new KilnError([{ message: `${file} is not a readable ${what} (${cause instanceof Error ? cause.message : String(cause)})`, hint: 'run kiln build again to rewrite it' }], { cause });
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new KilnError([{ message: `${file} is not a ${what}`, hint: 'run kiln build again to rewrite it' }]);
+  }
+  return value as Record<string, unknown>;
+}
+
+/**
+ * Reads and checks an image folder before anything runs from it: built
+ * (report.json present), the manifest, the ELF and the artifact exactly
+ * as that build recorded them (SHA-256), and a board description that is
+ * valid. The QEMU command is then derived again from that description
+ * (qemuInvocation), never taken from the manifest: an image folder is
+ * data, possibly from a CI artifact or a colleague, and must not be able
+ * to name the program kiln runs.
+ */
 export function loadRunnableImage(imageDir: string): ImageManifest {
   const manifestFile = join(imageDir, 'manifest.json');
   if (!existsSync(manifestFile)) {
     throw new KilnError([{ message: `${imageDir} is not a Kiln image folder (no manifest.json)`, hint: 'pass the image folder, e.g. kiln.out/hello' }]);
   }
-  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as ImageManifest;
-  const reportFile = join(imageDir, manifest.files.report);
+  const manifest = readJson(manifestFile, 'image manifest') as unknown as ImageManifest;
+  const id = typeof manifest.id === 'string' ? manifest.id : imageDir;
+  const reportFile = join(imageDir, 'report.json');
   if (!existsSync(reportFile)) {
-    throw new KilnError([{ message: `image "${manifest.id}" is not built (or its last build failed)`, hint: 'run kiln build first' }]);
+    throw new KilnError([{ message: `image "${id}" is not built (or its last build failed)`, hint: 'run kiln build first' }]);
   }
-  const report = JSON.parse(readFileSync(reportFile, 'utf8')) as BuildReport;
-  const artifact = join(imageDir, manifest.artifact.file);
-  const sha = existsSync(artifact) ? createHash('sha256').update(readFileSync(artifact)).digest('hex') : '';
-  if (sha !== report.artifact.sha256) {
-    throw new KilnError([{ message: `image "${manifest.id}": ${manifest.artifact.file} is missing or changed since it was built`, hint: 'run kiln build again' }]);
+  const report = readJson(reportFile, 'build report') as unknown as Partial<BuildReport>;
+  const changed = (what: string) => new KilnError([{ message: `image "${id}": ${what} is missing or changed since it was built`, hint: 'run kiln build again' }]);
+  const hashOf = (file: string) => (existsSync(file) ? createHash('sha256').update(readFileSync(file)).digest('hex') : '');
+  if (typeof report.manifestSha256 !== 'string' || hashOf(manifestFile) !== report.manifestSha256) throw changed('manifest.json');
+  const board = manifest.spec?.board;
+  const boardIssues = typeof board === 'object' ? boardProblems(board) : ['the manifest names its board without describing it'];
+  if (boardIssues.length) throw new KilnError([{ message: `image "${id}": the board in manifest.json is not valid: ${boardIssues.join('; ')}`, hint: 'run kiln build again' }]);
+  const info = board as BoardInfo;
+  if ((info.qemu.extraArgs.length > 0 || Object.keys(info.qemu.env ?? {}).length > 0) && !isKnownBoard(info, manifest.spec.libraryFolders)) {
+    throw new KilnError([{
+      message: `image "${id}": its board "${info.id}" is not one this Kiln knows, and it adds QEMU arguments or environment (${[...info.qemu.extraArgs, ...Object.keys(info.qemu.env ?? {})].join(' ')})`,
+      hint: 'kiln run passes extra QEMU arguments only for boards it knows (its own, or one in your library folders); build the image from its source here',
+    }]);
   }
-  return manifest;
+  const elf = manifest.files?.elf;
+  if (typeof elf !== 'string' || !PLAIN_FILE.test(elf) || !PLAIN_FILE.test(info.artifact.file)) throw changed('the manifest\'s file names');
+  if (!report.artifact || typeof report.artifact.sha256 !== 'string' || hashOf(join(imageDir, info.artifact.file)) !== report.artifact.sha256) throw changed(info.artifact.file);
+  if (manifest.exit !== 'semihosting' && manifest.exit !== 'halt') throw changed('the manifest\'s exit path');
+  const qemu = qemuInvocation(info, { exit: manifest.exit, network: Boolean(manifest.qemu?.network), elf, artifact: info.artifact.file });
+  return { ...manifest, qemu };
 }
 
 /**

@@ -37,15 +37,51 @@ export interface ImageManifest {
   readonly qemu: QemuCommand;
 }
 
-/** Builds an image's manifest from its plan. */
-export function imageManifest(spec: ImageSpec, board: BoardInfo, plan: LinkPlan, resolution: Resolution): ImageManifest {
-  const exit = resolution.isEnabled('LIBEXIT_SEMIHOST') ? 'semihosting' : 'halt';
+/** What decides how QEMU runs an image, besides its board. */
+export interface QemuChoices {
+  /** How the image ends. */
+  readonly exit: 'semihosting' | 'halt';
+  /** Whether the image has a network driver (it then gets the board's NIC on user-mode networking). */
+  readonly network: boolean;
+  /** The ELF's and the artifact's file names in the image folder. */
+  readonly elf: string;
+  readonly artifact: string;
+}
+
+/**
+ * How `kiln run` starts QEMU for an image: derived from the board
+ * description alone (and the image's exit path and network), so `kiln run`
+ * can derive it again instead of trusting an image folder's manifest.
+ */
+export function qemuInvocation(board: BoardInfo, choices: QemuChoices): QemuCommand {
   const q = board.qemu;
   const serials: string[] = [];
   for (let i = 0; i < q.serialCount; i++) serials.push('-serial', i === board.console.qemuSerialIndex ? 'stdio' : 'null');
+  const network = q.nic && choices.network ? { netdev: 'user,id=n0', device: `${q.nic},netdev=n0` } : undefined;
+  return {
+    binary: 'qemu-system-aarch64',
+    args: [
+      '-M', q.machine,
+      ...(q.cpu ? ['-cpu', q.cpu] : []),
+      ...(q.memoryMiB ? ['-m', `${q.memoryMiB}M`] : []),
+      '-display', 'none',
+      '-monitor', 'none',
+      ...serials,
+      ...(q.nic && !network ? ['-nic', 'none'] : []),
+      ...q.extraArgs,
+      ...(choices.exit === 'semihosting' ? ['-semihosting'] : []),
+    ],
+    env: { ...(q.env ?? {}) },
+    kernel: q.kernel === 'elf' ? choices.elf : choices.artifact,
+    stderrNoise: [...(q.stderrNoise ?? [])],
+    ...(network ? { network } : {}),
+  };
+}
+
+/** Builds an image's manifest from its plan. */
+export function imageManifest(spec: ImageSpec, board: BoardInfo, plan: LinkPlan, resolution: Resolution): ImageManifest {
+  const exit = resolution.isEnabled('LIBEXIT_SEMIHOST') ? 'semihosting' : 'halt';
   const rel = (p: string) => p.slice(plan.image.length + 1);
-  // Images with a network driver get the board's NIC on user-mode networking; the others none.
-  const network = q.nic && resolution.isEnabled('LIBNETDEV') ? { netdev: 'user,id=n0', device: `${q.nic},netdev=n0` } : undefined;
   return {
     kiln: 'image-manifest/1',
     id: spec.id,
@@ -69,23 +105,6 @@ export function imageManifest(spec: ImageSpec, board: BoardInfo, plan: LinkPlan,
       report: 'report.json',
     },
     artifact: { file: plan.artifact.file, form: plan.artifact.form, companions: Object.keys(board.artifact.companions ?? {}) },
-    qemu: {
-      binary: 'qemu-system-aarch64',
-      args: [
-        '-M', q.machine,
-        ...(q.cpu ? ['-cpu', q.cpu] : []),
-        ...(q.memoryMiB ? ['-m', `${q.memoryMiB}M`] : []),
-        '-display', 'none',
-        '-monitor', 'none',
-        ...serials,
-        ...(q.nic && !network ? ['-nic', 'none'] : []),
-        ...q.extraArgs,
-        ...(exit === 'semihosting' ? ['-semihosting'] : []),
-      ],
-      env: { ...(q.env ?? {}) },
-      kernel: q.kernel === 'elf' ? rel(plan.elf) : plan.artifact.file,
-      stderrNoise: [...(q.stderrNoise ?? [])],
-      ...(network ? { network } : {}),
-    },
+    qemu: qemuInvocation(board, { exit, network: resolution.isEnabled('LIBNETDEV'), elf: rel(plan.elf), artifact: plan.artifact.file }),
   };
 }

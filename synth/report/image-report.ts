@@ -32,6 +32,11 @@ export interface BuildReport {
   readonly id: string;
   readonly artifact: { readonly file: string; readonly bytes: number; readonly sha256: string };
   readonly elf: { readonly file: string; readonly bytes: number };
+  /**
+   * SHA-256 of the image's manifest.json as the build saw it: `kiln run`
+   * refuses a folder whose manifest changed since.
+   */
+  readonly manifestSha256?: string;
   readonly board: string;
   readonly toolchain: {
     readonly id: string;
