@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { lockAssembly } from './assembly-lock.ts';
 import { KilnError } from './errors.ts';
 import type { FetchNeed } from './fetch/index.ts';
 
@@ -86,6 +87,7 @@ function writeFiles(
     throw new KilnError([{ message: `cannot write the assembly folder ${outdir}: it is in a system folder (/proc, /sys or /dev)`, hint: 'choose another folder with -o/--outdir' }]);
   }
   mkdirSync(outdir, { recursive: true });
+  lockAssembly(outdir);
   // A synth that stops half-way must not leave an assembly that looks complete.
   const manifest = rootFiles.get(ASSEMBLY_MANIFEST);
   const manifestFile = join(outdir, ASSEMBLY_MANIFEST);

@@ -5,6 +5,7 @@ import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { tryReadAssemblyManifest, writeIfChanged } from './assembly.ts';
+import { lockAssembly } from './assembly-lock.ts';
 import { checkBudget, type BudgetReport } from './budget.ts';
 import { cacheDir, fetchSources } from './fetch/index.ts';
 import { POSIX_CALLS_FILE, writePosixCallsReport } from './report/posix-calls.ts';
@@ -83,6 +84,7 @@ function toolsFor(ids: Iterable<ToolchainId>): HostTool[] {
 export async function buildAssembly(opts: BuildOptions): Promise<BuildResult> {
   const manifest = tryReadAssemblyManifest(opts.outdir);
   if (!manifest) throw new KilnError(`${opts.outdir} is not a Kiln assembly folder (no manifest.json): run kiln synth first`);
+  lockAssembly(opts.outdir);
   const ids = opts.images ?? manifest.images.map((i) => i.id);
   const images = ids.map((id) => readImageManifest(opts.outdir, id));
   requireTools(toolsFor(new Set(images.map((m) => m.toolchain as ToolchainId))));
@@ -98,6 +100,11 @@ export async function buildAssembly(opts: BuildOptions): Promise<BuildResult> {
     const file = join(opts.outdir, m.id, m.files.report);
     if (existsSync(file)) previous.set(m.id, readFileSync(file, 'utf8'));
     rmSync(file, { force: true });
+    // An ELF or artifact that is not what the last build wrote (truncated, edited) is rebuilt, not trusted.
+    const old = tryParse(previous.get(m.id) ?? '');
+    if (old && !outputsAsRecorded(join(opts.outdir, m.id), m, old)) {
+      for (const f of [m.files.elf, m.files.artifact]) rmSync(join(opts.outdir, m.id, f), { force: true });
+    }
   }
 
   const jobs = opts.jobs ? ['-j', String(opts.jobs)] : [];
@@ -187,6 +194,14 @@ function writeReports(outdir: string, m: ImageManifest, savings: SizeSaving[] | 
   // Written last: its presence, with the artifact's hash, is what `kiln run` trusts.
   writeIfChanged(join(dir, m.files.report), `${JSON.stringify(report, null, 2)}\n`);
   return report;
+}
+
+/** Whether an image's ELF and artifact are still the ones its last report describes. */
+function outputsAsRecorded(dir: string, m: ImageManifest, report: Partial<BuildReport>): boolean {
+  const elf = statSync(join(dir, m.files.elf), { throwIfNoEntry: false });
+  const artifact = join(dir, m.artifact.file);
+  if (!elf || elf.size !== report.elf?.bytes || !existsSync(artifact)) return false;
+  return createHash('sha256').update(readFileSync(artifact)).digest('hex') === report.artifact?.sha256;
 }
 
 /** A previous report, or undefined when it is not one (truncated, garbled): it is then written anew. */
