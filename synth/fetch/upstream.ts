@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { UpstreamPin } from '../catalog/index.ts';
@@ -35,11 +35,78 @@ export function upstreamTree(cache: string, pin: UpstreamPin): string {
  */
 export function ensureUpstream(pin: UpstreamPin, library: string, opts: { readonly cache: string; readonly onProgress?: (message: string) => void }): string {
   const tree = upstreamTree(opts.cache, pin);
-  if (!existsSync(join(tree, '.kiln-verified'))) {
+  if (existsSync(join(tree, VERIFIED))) {
+    const changed = cacheChange(pin, tree, opts.cache);
+    if (!changed) return tree;
+    opts.onProgress?.(`the cached ${pin.package} ${pin.version} source changed since it was unpacked (${changed}); fetching it again`);
+    rmSync(tree, { recursive: true, force: true });
+  } else {
     opts.onProgress?.(`fetching ${pin.package} ${pin.version} source with apt-get source (once; later builds use the cache)`);
-    fetchVerified(pin, library, tree, opts.cache);
   }
+  fetchVerified(pin, library, tree, opts.cache);
   return tree;
+}
+
+/** The record an unpacked tree carries: its pin, and every file's size and time as unpacked. */
+const VERIFIED = '.kiln-verified';
+
+interface TreeRecord {
+  readonly pin: UpstreamPin;
+  /** Relative path to [size, mtime in ms]. */
+  readonly files: Readonly<Record<string, readonly [number, number]>>;
+}
+
+/** Every regular file under `dir` (relative paths), with its size and time. */
+function treeFiles(dir: string): Record<string, [number, number]> {
+  const out: Record<string, [number, number]> = {};
+  const walk = (rel: string) => {
+    for (const entry of readdirSync(join(dir, rel), { withFileTypes: true })) {
+      const path = rel ? `${rel}/${entry.name}` : entry.name;
+      if (path === VERIFIED) continue;
+      if (entry.isDirectory()) walk(path);
+      else {
+        const st = lstatSync(join(dir, path));
+        out[path] = [st.size, Math.trunc(st.mtimeMs)];
+      }
+    }
+  };
+  walk('');
+  return out;
+}
+
+/**
+ * What changed in a cached upstream source since it was fetched, or
+ * undefined when nothing did: the downloaded files against their pinned
+ * SHA-256 (when they are there: a tree copied from another machine comes
+ * without them), and the unpacked tree against the sizes and times
+ * recorded when it was unpacked, a cheap check that catches an edited or
+ * truncated file.
+ */
+function cacheChange(pin: UpstreamPin, tree: string, cache: string): string | undefined {
+  let record: Partial<TreeRecord>;
+  try {
+    record = JSON.parse(readFileSync(join(tree, VERIFIED), 'utf8')) as Partial<TreeRecord>;
+  } catch {
+    return 'its record is unreadable';
+  }
+  if (!record.files) return 'it was unpacked by an older Kiln';
+  if (JSON.stringify(record.pin) !== JSON.stringify(pin)) return 'it was unpacked for another pin';
+  const downloads = join(cache, 'upstream', 'downloads', `${pin.package}_${pin.version}`);
+  if (existsSync(downloads)) {
+    for (const [file, want] of Object.entries(pin.sha256)) {
+      const path = join(downloads, file);
+      if (!existsSync(path)) return `${file} is missing`;
+      if (createHash('sha256').update(readFileSync(path)).digest('hex') !== want) return `${file} does not match its pinned SHA-256`;
+    }
+  }
+  const now = treeFiles(tree);
+  for (const [path, [size, mtime]] of Object.entries(record.files)) {
+    const have = now[path];
+    if (!have) return `${path} is missing`;
+    if (have[0] !== size || have[1] !== mtime) return `${path} changed`;
+  }
+  const extra = Object.keys(now).find((path) => !Object.hasOwn(record.files!, path));
+  return extra ? `${extra} was added` : undefined;
 }
 
 function fetchVerified(pin: UpstreamPin, library: string, tree: string, cache: string): void {
@@ -77,7 +144,8 @@ function fetchVerified(pin: UpstreamPin, library: string, tree: string, cache: s
   rmSync(unpacking, { recursive: true, force: true });
   // The hashes were checked above against the pins, so the signature check is not needed to trust the files.
   execFileSync('dpkg-source', ['--no-check', '-x', join(downloads, dsc), unpacking], { stdio: 'pipe' });
-  writeFileSync(join(unpacking, '.kiln-verified'), `${JSON.stringify(pin, null, 2)}\n`);
+  const record: TreeRecord = { pin, files: treeFiles(unpacking) };
+  writeFileSync(join(unpacking, VERIFIED), `${JSON.stringify(record)}\n`);
   rmSync(tree, { recursive: true, force: true });
   renameSync(unpacking, tree);
 }

@@ -3,7 +3,7 @@
 // cached: the fetch step. (Needs Debian's archive once, as every build of such
 // a library does: that is why this test is in the integration tier.)
 import t from 'tap';
-import { existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import type { UpstreamPin } from '../../synth/catalog/index.ts';
 import { KilnError } from '../../synth/errors.ts';
@@ -40,4 +40,23 @@ t.test('GIVEN a wrong pin WHEN ensured THEN it fails naming the file and both ha
   t.ok(KilnError.isKilnError(err));
   t.match(err.problems[0].message, /lua5\.4_5\.4\.4\.orig\.tar\.gz: SHA-256 164c7849\w+, pinned 0{64}/);
   t.notOk(existsSync(join(cache, 'upstream', 'lua5.4_5.4.4-3+deb12u1')), 'nothing unpacked');
+});
+
+t.test('GIVEN a cached source that was edited or whose download was truncated WHEN ensured THEN the change is named and the source fetched again', async (t) => {
+  const cache = tempDir();
+  const tree = ensureUpstream(LUA, 'lua-test', { cache });
+  const original = readFileSync(join(tree, 'src/lapi.c'), 'utf8');
+  appendFileSync(join(tree, 'src/lapi.c'), '/* edited */\n');
+  const messages: string[] = [];
+  ensureUpstream(LUA, 'lua-test', { cache, onProgress: (m) => messages.push(m) });
+  t.match(messages, [/the cached lua5\.4 5\.4\.4-3\+deb12u1 source changed since it was unpacked \(src\/lapi\.c changed\); fetching it again/]);
+  t.equal(readFileSync(join(tree, 'src/lapi.c'), 'utf8'), original, 'the pinned file is back');
+
+  truncateSync(join(cache, 'upstream', 'downloads', 'lua5.4_5.4.4-3+deb12u1', 'lua5.4_5.4.4.orig.tar.gz'), 1000);
+  const again: string[] = [];
+  ensureUpstream(LUA, 'lua-test', { cache, onProgress: (m) => again.push(m) });
+  t.match(again, [/lua5\.4_5\.4\.4\.orig\.tar\.gz does not match its pinned SHA-256\); fetching it again/]);
+  const quiet: string[] = [];
+  ensureUpstream(LUA, 'lua-test', { cache, onProgress: (m) => quiet.push(m) });
+  t.same(quiet, [], 'an intact cache is used as it is');
 });
