@@ -64,3 +64,16 @@ t.test('GIVEN an assembly folder that cannot be written WHEN synthesized THEN on
   }
   t.equal(readFileSync(file, 'utf8'), 'keep me\n', 'nothing lost');
 });
+
+t.test('GIVEN a budget or a Kconfig value past 2^53 WHEN checked THEN it is refused where it was written, not rounded', async (t) => {
+  const loaded = parseSpecText('id: web\nboard: qemu-virt\napplications: [{ kind: hello }]\nbudget: { imageBytes: 9007199254740993 }\nconfig: { LIBBOOT_STACK_SIZE: 18446744073709551616 }\n', 'web.yaml', loadCatalog());
+  t.notOk(loaded.ok);
+  if (loaded.ok) return;
+  t.match(loaded.problems, [
+    { line: 4, pointer: '/budget/imageBytes', message: /too large to be exact/ },
+    { line: 5, pointer: '/config/LIBBOOT_STACK_SIZE', message: /too large to be exact.*write it as a string/ },
+  ]);
+  const app = new App({ outdir: join(tempDir(), 'out') });
+  new Image(app, 'web', { board: new QemuVirt(), budget: { imageBytes: 2 ** 60 } }).use(new Hello());
+  t.throws(() => app.synth(), /too large to be exact/, 'the same from constructs');
+});

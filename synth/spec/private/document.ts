@@ -56,7 +56,25 @@ export function checkDocument(doc: unknown, catalog: CatalogSource | undefined):
       `a spec must be a mapping, either one image (id, board, applications) or a fleet (version, images); got ${describeValue(doc)}`,
     );
   }
-  return isFleetDocument(doc) ? checkFleet(doc, catalog) : checkImage(doc, catalog);
+  const check = isFleetDocument(doc) ? checkFleet(doc, catalog) : checkImage(doc, catalog);
+  const inexact = inexactNumbers(doc, '');
+  return inexact.length ? { findings: [...inexact, ...check.findings], images: check.images } : check;
+}
+
+/**
+ * Numbers past 2^53 that JSON and YAML parsers round: 9007199254740993
+ * would silently become ...992. Budgets and Kconfig values must be exact,
+ * so such a number is refused where it was written.
+ */
+function inexactNumbers(value: unknown, pointer: string): Finding[] {
+  if (typeof value === 'number') {
+    return Number.isFinite(value) && Math.abs(value) > Number.MAX_SAFE_INTEGER
+      ? [{ pointer, anchor: 'value', message: `the number at ${pointer || 'the top'} is too large to be exact: past 2^53 (${Number.MAX_SAFE_INTEGER + 1}) a number is rounded when read; use a smaller one, or for a Kconfig hex value write it as a string ("0x...")` }]
+      : [];
+  }
+  if (Array.isArray(value)) return value.flatMap((item, i) => inexactNumbers(item, child(pointer, i)));
+  if (isMapping(value)) return Object.entries(value).flatMap(([key, item]) => inexactNumbers(item, child(pointer, key)));
+  return [];
 }
 
 function only(message: string): DocumentCheck {
