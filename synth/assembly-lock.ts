@@ -13,7 +13,8 @@ import { outdirError } from './assembly.ts';
 /** The lock file, inside the assembly's bookkeeping folder. */
 export const LOCK_FILE = '.kiln/lock';
 
-const held = new Set<string>();
+/** The locks this process holds, shared by every copy of Kiln's modules it loaded. */
+const held: Set<string> = ((globalThis as Record<symbol, unknown>)[Symbol.for('kiln.assemblyLocks')] ??= new Set<string>()) as Set<string>;
 
 /** Options of lockAssembly(). */
 export interface LockOptions {
@@ -44,6 +45,8 @@ export function lockAssembly(outdir: string, opts: LockOptions = {}): void {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw outdirError(outdir, err) ?? err;
     }
     const holder = Number(readFileSync(file, 'utf8').trim());
+    // This process already holds it (through another copy of Kiln's modules: the program may load its own).
+    if (holder === process.pid) return;
     if (!Number.isInteger(holder) || holder <= 0 || !isRunning(holder)) {
       // Left by a process that is gone (killed, crashed): take it over.
       rmSync(file, { force: true });

@@ -16,12 +16,12 @@ export interface CliResult {
 }
 
 /** Runs the real kiln command (bin/kiln.js) from the repository root. */
-export function kiln(args: readonly string[], opts: { timeoutMs?: number; cwd?: string } = {}): Promise<CliResult> {
+export function kiln(args: readonly string[], opts: { timeoutMs?: number; cwd?: string; env?: Readonly<Record<string, string>> } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(ROOT, 'bin/kiln.js'), ...args], {
       cwd: opts.cwd ?? ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, CI: 'true' },
+      env: { ...process.env, CI: 'true', ...opts.env },
     });
     let stdout = '';
     let stderr = '';

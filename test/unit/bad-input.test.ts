@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { App, Hello, Image, KilnError, QemuVirt } from '../../constructs/index.ts';
 import { parseSpecText } from '../../synth/spec/spec-file.ts';
 import { loadCatalog } from '../../synth/catalog/index.ts';
-import { kiln, tempDir } from '../helpers/cli.ts';
+import { kiln, ROOT, tempDir } from '../helpers/cli.ts';
 
 t.test('GIVEN a spec path that is a FIFO or a device WHEN synthesized THEN it is refused without reading it', async (t) => {
   const dir = tempDir();
@@ -76,4 +76,10 @@ t.test('GIVEN a budget or a Kconfig value past 2^53 WHEN checked THEN it is refu
   const app = new App({ outdir: join(tempDir(), 'out') });
   new Image(app, 'web', { board: new QemuVirt(), budget: { imageBytes: 2 ** 60 } }).use(new Hello());
   t.throws(() => app.synth(), /too large to be exact/, 'the same from constructs');
+});
+
+t.test('GIVEN a program run from another folder WHEN type-checked THEN Node\'s types are found (no TS2688)', async (t) => {
+  const r = await kiln(['synth', join(ROOT, 'examples/hello/image.ts'), '-o', join(tempDir(), 'out')], { cwd: tempDir(), env: { XDG_CACHE_HOME: tempDir('kiln-cache-') } });
+  t.equal(r.code, 0, r.stderr);
+  t.notMatch(r.stderr, /TS2688/);
 });

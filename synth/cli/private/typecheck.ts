@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Project as MorphProject, ts as TS } from 'ts-morph';
 import type { Problem } from '../../errors.ts';
-import { displayPath } from '../../paths.ts';
+import { displayPath, KILN_ROOT } from '../../paths.ts';
 
 /**
  * Compiler options for user programs: strict, ESM as tsx runs it (Kiln
@@ -23,8 +23,20 @@ function compilerOptions(ts: typeof TS): TS.CompilerOptions {
     skipLibCheck: true,
     allowImportingTsExtensions: true,
     resolveJsonModule: true,
-    types: ['node'],
+    ...nodeTypes(),
   };
+}
+
+/**
+ * Node's type declarations for programs that use node: APIs, from the
+ * copy Kiln runs with: the compiler would otherwise look for them beside
+ * the program only, and fail for a program outside Kiln's folder (TS2688).
+ * Without a copy anywhere, programs are checked without them.
+ */
+function nodeTypes(): Pick<TS.CompilerOptions, 'types' | 'typeRoots'> {
+  const roots = [join(KILN_ROOT, 'node_modules', '@types'), resolve(KILN_ROOT, '..', '@types')]
+    .filter((dir) => existsSync(join(dir, 'node', 'package.json')));
+  return roots.length ? { types: ['node'], typeRoots: roots } : { types: [] };
 }
 
 let project: MorphProject | undefined;
