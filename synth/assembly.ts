@@ -19,12 +19,33 @@ export interface AssemblyManifest {
   readonly fetch: { readonly cache: string; readonly sources: readonly FetchNeed[] };
 }
 
-/** Reads an assembly's manifest, or undefined when the folder holds none. */
+/**
+ * Reads an assembly's manifest, or undefined when the folder holds none.
+ *
+ * @throws KilnError (the user's) naming the file when it is truncated or not JSON
+ */
 export function tryReadAssemblyManifest(outdir: string): AssemblyManifest | undefined {
   const file = join(outdir, 'manifest.json');
   if (!existsSync(file)) return undefined;
-  const m = JSON.parse(readFileSync(file, 'utf8')) as AssemblyManifest;
-  return m.kiln === 'assembly-manifest/1' ? m : undefined;
+  const m = readJsonFile(file, 'assembly manifest') as Partial<AssemblyManifest>;
+  return m.kiln === 'assembly-manifest/1' ? (m as AssemblyManifest) : undefined;
+}
+
+/**
+ * Reads a JSON file Kiln wrote into an assembly; a truncated or garbled one
+ * (an interrupted copy, a hand edit) is the user's error naming the file.
+ */
+export function readJsonFile(file: string, what: string): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (cause) {
+    throw new KilnError([{ message: `${file} is not a readable ${what} (${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)})`, hint: 'synthesize or build it again to rewrite it' }], { cause });
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new KilnError([{ message: `${file} is not a ${what}`, hint: 'synthesize or build it again to rewrite it' }]);
+  }
+  return value as Record<string, unknown>;
 }
 
 /**

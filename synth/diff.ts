@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { tryReadAssemblyManifest } from './assembly.ts';
+import { readJsonFile, tryReadAssemblyManifest } from './assembly.ts';
 import { loadCatalog, tryFindBoard, type KilnCatalog } from './catalog/index.ts';
 import type { BoardInfo } from './spec/board-info.ts';
 import { KilnError } from './errors.ts';
@@ -65,9 +65,9 @@ function assembly(dir: string) {
 
 function readSide(outdir: string, id: string): Side {
   const dir = join(outdir, id);
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as ImageManifest;
-  const reportFile = join(dir, manifest.files.report);
-  const report = existsSync(reportFile) ? JSON.parse(readFileSync(reportFile, 'utf8')) as Record<string, unknown> : undefined;
+  const manifest = readJsonFile(join(dir, 'manifest.json'), 'image manifest') as unknown as ImageManifest;
+  const reportFile = join(dir, 'report.json');
+  const report = existsSync(reportFile) ? readJsonFile(reportFile, 'build report') : undefined;
   let resolution: Resolution | undefined;
   return {
     manifest,

@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { loadCatalog } from './catalog/index.ts';
 import type { BuildReport } from './build.ts';
+import { readJsonFile } from './assembly.ts';
 import { KilnError } from './errors.ts';
 import { qemuInvocation, type ImageManifest } from './plan/image-manifest.ts';
 import type { BoardInfo } from './spec/board-info.ts';
@@ -70,20 +71,6 @@ function isKnownBoard(board: BoardInfo, folders: readonly string[] | undefined):
 /** A file name inside an image folder: no folders, nothing hidden. */
 const PLAIN_FILE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
-/** Reads a JSON file of an image folder; a missing, truncated or garbled one is the user's error naming it. */
-function readJson(file: string, what: string): Record<string, unknown> {
-  let value: unknown;
-  try {
-    value = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (cause) {
-    throw new KilnError([{ message: `${file} is not a readable ${what} (${cause instanceof Error ? cause.message : String(cause)})`, hint: 'run kiln build again to rewrite it' }], { cause });
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new KilnError([{ message: `${file} is not a ${what}`, hint: 'run kiln build again to rewrite it' }]);
-  }
-  return value as Record<string, unknown>;
-}
-
 /**
  * Reads and checks an image folder before anything runs from it: built
  * (report.json present), the manifest, the ELF and the artifact exactly
@@ -98,13 +85,13 @@ export function loadRunnableImage(imageDir: string): ImageManifest {
   if (!existsSync(manifestFile)) {
     throw new KilnError([{ message: `${imageDir} is not a Kiln image folder (no manifest.json)`, hint: 'pass the image folder, e.g. kiln.out/hello' }]);
   }
-  const manifest = readJson(manifestFile, 'image manifest') as unknown as ImageManifest;
+  const manifest = readJsonFile(manifestFile, 'image manifest') as unknown as ImageManifest;
   const id = typeof manifest.id === 'string' ? manifest.id : imageDir;
   const reportFile = join(imageDir, 'report.json');
   if (!existsSync(reportFile)) {
     throw new KilnError([{ message: `image "${id}" is not built (or its last build failed)`, hint: 'run kiln build first' }]);
   }
-  const report = readJson(reportFile, 'build report') as unknown as Partial<BuildReport>;
+  const report = readJsonFile(reportFile, 'build report') as unknown as Partial<BuildReport>;
   const changed = (what: string) => new KilnError([{ message: `image "${id}": ${what} is missing or changed since it was built`, hint: 'run kiln build again' }]);
   const hashOf = (file: string) => (existsSync(file) ? createHash('sha256').update(readFileSync(file)).digest('hex') : '');
   if (typeof report.manifestSha256 !== 'string' || hashOf(manifestFile) !== report.manifestSha256) throw changed('manifest.json');

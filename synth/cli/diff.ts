@@ -51,7 +51,15 @@ async function synthRevision(rev: string, file: string | undefined, scratch: str
   if (!file) {
     throw new KilnError([{ message: `"${rev}" is not an assembly folder`, hint: 'to compare git revisions, name the program too: kiln diff REV_A REV_B image.ts' }]);
   }
-  const top = git(['rev-parse', '--show-toplevel'], process.cwd()).trim();
+  let top: string;
+  try {
+    top = git(['rev-parse', '--show-toplevel'], process.cwd()).trim();
+  } catch (cause) {
+    throw new KilnError([{
+      message: `"${rev}" is not an assembly folder, and ${process.cwd()} is not in a git repository to take revisions from`,
+      hint: 'run kiln diff REV_A REV_B FILE inside the repository that holds FILE, or give two assembly folders',
+    }], { cause });
+  }
   const dir = mkdtempSync(join(tmpdir(), 'kiln-diff-'));
   scratch.push(dir);
   const tree = join(dir, 'tree');

@@ -83,3 +83,16 @@ t.test('GIVEN a program run from another folder WHEN type-checked THEN Node\'s t
   t.equal(r.code, 0, r.stderr);
   t.notMatch(r.stderr, /TS2688/);
 });
+
+t.test('GIVEN kiln diff with a garbled manifest, or revisions outside git WHEN run THEN each is one line of the user\'s error', async (t) => {
+  const a = tempDir();
+  const b = tempDir();
+  writeFileSync(join(a, 'manifest.json'), 'garbage{');
+  writeFileSync(join(b, 'manifest.json'), '{}');
+  const garbled = await kiln(['diff', a, b]);
+  t.equal(garbled.code, 1);
+  t.match(garbled.stderr, /manifest\.json is not a readable assembly manifest/);
+  const outside = await kiln(['diff', 'HEAD', 'HEAD~1', 'image.yaml'], { cwd: tempDir() });
+  t.equal(outside.code, 1);
+  t.match(outside.stderr, /"HEAD" is not an assembly folder, and .* is not in a git repository/);
+});
