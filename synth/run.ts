@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { loadCatalog } from './catalog/index.ts';
+import { loadBoards } from './catalog/index.ts';
 import type { BuildReport } from './build.ts';
 import { readJsonFile } from './assembly.ts';
 import { KilnError } from './errors.ts';
@@ -61,7 +61,7 @@ export interface RunResult {
 /** Whether a board description is exactly one of the catalog's (Kiln's boards, or the image's library folders'). */
 function isKnownBoard(board: BoardInfo, folders: readonly string[] | undefined): boolean {
   try {
-    const known = loadCatalog({ folders: (folders ?? []).filter((f) => typeof f === 'string') }).boards.get(board.id);
+    const known = loadBoards({ folders: (folders ?? []).filter((f) => typeof f === 'string') }).get(board.id);
     return known !== undefined && isDeepStrictEqual(JSON.parse(JSON.stringify(known)), JSON.parse(JSON.stringify(board)));
   } catch {
     return false;

@@ -3,18 +3,11 @@ import { tryReadAssemblyManifest } from '../assembly.ts';
 import { KilnError } from '../errors.ts';
 import { cacheDir, fetchSources } from '../fetch/index.ts';
 import { synthFile } from './private/program.ts';
-import { reportError, type Output } from './private/report.ts';
+import { reportError } from './private/report.ts';
+import type { SynthCommandOptions } from './synth.ts';
 
-/** Options of `kiln fetch FILE`. */
-export interface FetchCommandOptions {
-  /** The program (image.ts) or spec file whose images' upstream sources to fetch. */
-  readonly file: string;
-  /** Assembly folder synth writes to on the way. @default 'kiln.out' */
-  readonly outdir: string;
-  /** Type-check a TypeScript program first. @default true */
-  readonly typecheck?: boolean;
-  readonly output: Output;
-}
+/** Options of `kiln fetch FILE`: those of `kiln synth FILE`, which it runs first. */
+export type FetchCommandOptions = SynthCommandOptions;
 
 /**
  * Synthesizes FILE and fetches the upstream sources its images build

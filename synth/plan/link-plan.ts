@@ -34,8 +34,8 @@ export interface CompileUnit {
   readonly shared: boolean;
 }
 
-/** One micro-library linked into the image. */
-export interface LinkedLibrary {
+/** What the plan says of a micro-library linked into the image, whatever form it takes. */
+export interface LinkedLibraryFacts {
   readonly name: string;
   readonly role: LibraryRole;
   readonly license: string;
@@ -45,6 +45,10 @@ export interface LinkedLibrary {
   readonly symbols: readonly string[];
   /** Why the library is in the image (from the resolver). */
   readonly reason: string;
+}
+
+/** One micro-library linked into the image, with its compiles. */
+export interface LinkedLibrary extends LinkedLibraryFacts {
   readonly units: readonly CompileUnit[];
 }
 
@@ -185,16 +189,7 @@ export function allUnits(plan: { readonly libraries: readonly LinkedLibrary[]; r
  * A linked library as linkplan.yaml records it: the one record the link
  * plan, the size report and the SBOM read.
  */
-export interface LinkedLibraryRecord {
-  readonly name: string;
-  readonly role: LibraryRole;
-  readonly license: string;
-  /** Library folder: relative to the Kiln root for Kiln's own, absolute for a user's. */
-  readonly dir: string;
-  /** Its enabled Kconfig symbols that brought sources in. */
-  readonly symbols: readonly string[];
-  /** Why it is in the image. */
-  readonly reason: string;
+export interface LinkedLibraryRecord extends LinkedLibraryFacts {
   /** Its sources: Kiln-relative, absolute, or rooted in {upstream}/{generated}. */
   readonly sources: readonly string[];
   /** Its objects, relative to the assembly. */

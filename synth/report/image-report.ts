@@ -8,7 +8,6 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { KILN_ROOT } from '../paths.ts';
 import { findToolchain } from '../toolchain.ts';
-import type { ToolchainId } from '../spec/image-spec.ts';
 import { sourcesByAddress } from './dwarf.ts';
 import { parseElf, type ElfImage } from './elf.ts';
 import { parseLinkMap, type PlacedSection } from './link-map.ts';

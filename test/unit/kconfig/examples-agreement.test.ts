@@ -3,9 +3,9 @@
 // kconfiglib (Debian's python3-kconfiglib, the reference) produces from
 // the same requests.
 import t from 'tap';
-import { existsSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadCatalog, tryFindBoard, USER_BOARDS_KCONFIG, USER_LIBRARIES_KCONFIG, type KilnCatalog } from '../../../synth/catalog/index.ts';
+import { loadCatalog, tryFindBoard, type KilnCatalog } from '../../../synth/catalog/index.ts';
 import { defconfigFragment, resolveConfig } from '../../../synth/kconfig/index.ts';
 import { imageRequests } from '../../../synth/image-config.ts';
 import { loadSpecFile } from '../../../synth/spec/spec-file.ts';
@@ -15,19 +15,14 @@ import { runOracle } from './_oracle.ts';
 
 /**
  * A source tree kconfiglib can read for a catalog with library folders:
- * Kiln's Kconfig, boards/ and lib/ linked in, and the in-memory files that
- * source the user's Kconfig written out.
+ * Kiln's Kconfig, boards/ and lib/ linked in, and the catalog's in-memory
+ * files that source the user's Kconfig written out.
  */
 function srctreeFor(catalog: KilnCatalog): string {
   if (catalog.folders.length === 0) return catalog.kconfig.srctree;
   const dir = tempDir('kiln-srctree-');
   for (const name of ['Kconfig', 'boards', 'lib']) symlinkSync(join(ROOT, name), join(dir, name));
-  const sources = (file: string) => catalog.folders
-    .flatMap((folder) => readdirSync(folder).map((entry) => join(folder, entry)))
-    .filter((entry) => existsSync(join(entry, file)) && existsSync(join(entry, 'Kconfig')))
-    .map((entry) => `source "${join(entry, 'Kconfig')}"\n`).join('');
-  writeFileSync(join(dir, USER_LIBRARIES_KCONFIG), sources('library.yaml'));
-  writeFileSync(join(dir, USER_BOARDS_KCONFIG), sources('board.yaml'));
+  for (const [name, text] of catalog.kconfigFiles) writeFileSync(join(dir, name), text);
   return dir;
 }
 
