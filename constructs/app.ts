@@ -6,6 +6,7 @@ import { Image } from './image.ts';
 import { KilnError, type Problem } from '../synth/errors.ts';
 import { synthesize, type AssemblyResult, type ImageOrigins } from '../synth/synthesize.ts';
 import type { Policy } from '../synth/policy.ts';
+import { projectFolder } from '../synth/host-files.ts';
 
 const APP_BRAND = Symbol.for('kiln.App');
 /** Where synthesized apps are announced, so the CLI sees them whatever copy of Kiln the program imported. */
@@ -26,6 +27,16 @@ export interface AppProps {
    * @default none
    */
   readonly libraries?: readonly string[];
+  /**
+   * Folders besides the project folder that `.files()` and HttpServer's
+   * `files` may embed from (relative to the file that creates the App).
+   * The project folder is the nearest folder above that file holding
+   * package.json or .git; a host file outside the allowed folders (or a
+   * symbolic link leading out of them) is refused at synth.
+   * `kiln synth --embed-from DIR` adds folders too.
+   * @default none: only the project folder
+   */
+  readonly embedFrom?: readonly string[];
 }
 
 /**
@@ -41,6 +52,8 @@ export class App extends Construct {
   readonly outdir: string;
   /** The library folders, absolute. */
   readonly libraryFolders: readonly string[];
+  /** The folders embedded host files may come from, absolute: the project folder first. */
+  readonly embedFrom: readonly string[];
   private readonly policies: Policy[] = [];
 
   constructor(props: AppProps = {}) {
@@ -50,6 +63,11 @@ export class App extends Construct {
     const origin = callerOrigin();
     const base = origin.file ? dirname(resolve(origin.file)) : process.cwd();
     this.libraryFolders = (props.libraries ?? []).map((folder) => resolve(base, folder));
+    this.embedFrom = [
+      projectFolder(origin.file ? resolve(origin.file) : process.cwd()),
+      ...(props.embedFrom ?? []).map((folder) => resolve(base, folder)),
+      ...embedFromEnvironment(),
+    ];
   }
 
   /**
@@ -96,9 +114,21 @@ export class App extends Construct {
       image: image.origin,
       components: new Map(image.uses.map((u) => [u.component.kind, u.origin])),
     }]));
-    const result = synthesize(images.map((image) => image.toSpec()), { outdir: this.outdir, origins, policies: this.policies });
+    const result = synthesize(images.map((image) => image.toSpec()), { outdir: this.outdir, origins, policies: this.policies, embedFrom: this.embedFrom });
     const registry = ((globalThis as Record<symbol, unknown>)[SYNTHESIZED] ??= []) as AssemblyResult[];
     registry.push(result);
     return result;
+  }
+}
+
+/** The folders `kiln synth --embed-from` allows, which the CLI passes in KILN_EMBED_FROM as a JSON array. */
+function embedFromEnvironment(): string[] {
+  const text = process.env.KILN_EMBED_FROM;
+  if (!text) return [];
+  try {
+    const folders: unknown = JSON.parse(text);
+    return Array.isArray(folders) ? folders.filter((f): f is string => typeof f === 'string').map((f) => resolve(f)) : [];
+  } catch {
+    throw new KilnError([{ message: `KILN_EMBED_FROM is not a JSON array of folders: ${text.slice(0, 80)}`, hint: 'unset it, or use kiln synth --embed-from DIR' }]);
   }
 }

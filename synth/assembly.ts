@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { lockAssembly } from './assembly-lock.ts';
 import { KilnError } from './errors.ts';
+import { copyVerified, HostFileError } from './host-files.ts';
+import { EMBEDDED_DIR } from './plan/process-files.ts';
 import type { FetchNeed } from './fetch/index.ts';
 
 /** The assembly's top-level manifest, written last: while it is missing the assembly is not complete. */
@@ -62,13 +64,23 @@ export function writeIfChanged(file: string, content: string): boolean {
   return true;
 }
 
+/** What writeAssembly() writes of one image. */
+export interface AssemblyImage {
+  readonly id: string;
+  /** Files by path in the image folder, and their content. */
+  readonly files: ReadonlyMap<string, string>;
+  /** Host files copied in by path in the image folder (content-addressed: named by their SHA-256). */
+  readonly copies?: ReadonlyMap<string, { readonly host?: string; readonly sha256: string; readonly bytes: number }>;
+}
+
 /**
  * Writes every image's files and the top-level files, then removes image
- * folders a previous synth wrote for images the program no longer has.
+ * folders a previous synth wrote for images the program no longer has,
+ * and copied files no image names any more.
  */
 export function writeAssembly(
   outdir: string,
-  images: readonly { readonly id: string; readonly files: ReadonlyMap<string, string> }[],
+  images: readonly AssemblyImage[],
   rootFiles: ReadonlyMap<string, string>,
 ): void {
   try {
@@ -101,7 +113,7 @@ export function outdirError(outdir: string, err: unknown): KilnError | undefined
 
 function writeFiles(
   outdir: string,
-  images: readonly { readonly id: string; readonly files: ReadonlyMap<string, string> }[],
+  images: readonly AssemblyImage[],
   rootFiles: ReadonlyMap<string, string>,
 ): void {
   if (/^\/(proc|sys|dev)(\/|$)/.test(outdir)) {
@@ -115,6 +127,7 @@ function writeFiles(
   if (manifest !== undefined && existsSync(manifestFile) && readFileSync(manifestFile, 'utf8') !== manifest) rmSync(manifestFile);
   for (const image of images) {
     for (const [rel, content] of image.files) writeIfChanged(join(outdir, image.id, rel), content);
+    writeCopies(join(outdir, image.id), image);
   }
   for (const [rel, content] of rootFiles) if (rel !== ASSEMBLY_MANIFEST) writeIfChanged(join(outdir, rel), content);
   if (manifest !== undefined) writeIfChanged(manifestFile, manifest);
@@ -125,5 +138,33 @@ function writeFiles(
     if (existsSync(manifest) && readFileSync(manifest, 'utf8').includes('"kiln": "image-manifest/1"')) {
       rmSync(join(outdir, entry.name), { recursive: true, force: true });
     }
+  }
+}
+
+/**
+ * Copies an image's host files in, chunk by chunk, each checked against the
+ * hash it was planned with. A copy already there with the planned size is
+ * kept (its name is its hash). Copies a previous synth made that this one
+ * does not name are removed.
+ */
+function writeCopies(dir: string, image: AssemblyImage): void {
+  const wanted = new Set<string>();
+  for (const [rel, blob] of image.copies ?? []) {
+    wanted.add(rel);
+    const to = join(dir, rel);
+    if (blob.host === undefined || (existsSync(to) && statSync(to).size === blob.bytes)) continue;
+    mkdirSync(dirname(to), { recursive: true });
+    try {
+      copyVerified(blob.host, to, blob.sha256);
+    } catch (err) {
+      if (!(err instanceof HostFileError)) throw err;
+      throw new KilnError([{ message: `image "${image.id}": ${err.message}`, hint: 'synthesize again once the file is stable' }]);
+    }
+  }
+  for (const rel of image.files.keys()) wanted.add(rel);
+  const copied = join(dir, EMBEDDED_DIR);
+  if (!existsSync(copied)) return;
+  for (const name of readdirSync(copied)) {
+    if (!wanted.has(`${EMBEDDED_DIR}/${name}`)) rmSync(join(copied, name), { force: true });
   }
 }

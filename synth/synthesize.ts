@@ -4,6 +4,7 @@ import { ASSEMBLY_MANIFEST, writeAssembly, type AssemblyManifest } from './assem
 import { loadCatalog, tryFindBoard, type KilnCatalog } from './catalog/index.ts';
 import { KilnError, type Problem } from './errors.ts';
 import { cacheDir, cacheRoots, fetchNeeds } from './fetch/index.ts';
+import { projectFolder } from './host-files.ts';
 import { KILN_ROOT } from './paths.ts';
 import { compileCommands, IncludeScanner, planImage, rootNinja, sharedFiles, type ImagePlan, type SourceRoots } from './plan/index.ts';
 import { pruneSharedHeaders } from './shared-files.ts';
@@ -34,6 +35,13 @@ export interface SynthesizeOptions {
   readonly cache?: string;
   /** Fleet-wide rules every image must pass. */
   readonly policies?: readonly Policy[];
+  /**
+   * The folders embedded host files (`files.from`, and where their symbolic
+   * links lead) may come from: the program's or spec's project folder and
+   * any the user allows. Anything else is refused.
+   * @default the project folder of the current directory (see projectFolder())
+   */
+  readonly embedFrom?: readonly string[];
 }
 
 /** What synth wrote. */
@@ -101,13 +109,14 @@ export function synthesize(given: readonly ImageSpec[], options: SynthesizeOptio
   const plans: ImagePlan[] = [];
   // Library headers are the same for every image: read each once per synth.
   const scanner = new IncludeScanner(root);
+  const embeds = { folders: options.embedFrom ?? [projectFolder(process.cwd())] };
   specs.forEach((spec, index) => {
     const catalog = catalogs[index]!;
     const board = spec.board as BoardInfo;
     try {
       const origins = options.origins?.get(spec.id);
       const resolution = resolveImage(spec, board, catalog, origins);
-      const plan = planImage(spec, board, resolution, catalog, scanner);
+      const plan = planImage(spec, board, resolution, catalog, scanner, embeds);
       for (const policy of options.policies ?? []) {
         const found = policy.check({
           spec,

@@ -22,6 +22,8 @@ export interface BuildCommandOptions {
   readonly sizeStudy?: boolean;
   /** Type-check a TypeScript program first. @default true */
   readonly typecheck?: boolean;
+  /** Folders besides the project folder that embedded host files may come from (--embed-from). @default none */
+  readonly embedFrom?: readonly string[];
   readonly output: Output;
 }
 
@@ -54,7 +56,7 @@ export async function buildCommand(opts: BuildCommandOptions): Promise<number> {
   const display = opts.progress ? progressDisplay(opts) : undefined;
   try {
     const started = performance.now();
-    const results = await synthFile({ file: opts.file, outdir: opts.outdir, typecheck: opts.typecheck !== false });
+    const results = await synthFile({ file: opts.file, outdir: opts.outdir, typecheck: opts.typecheck !== false, embedFrom: opts.embedFrom });
     for (const result of results) {
       const { reports } = await buildAssembly({ outdir: result.outdir, onProgress: display?.show, sizeStudy: opts.sizeStudy ?? false });
       display?.done();

@@ -16,7 +16,7 @@ export type FetchCommandOptions = SynthCommandOptions;
  */
 export async function fetchCommand(opts: FetchCommandOptions): Promise<number> {
   try {
-    const results = await synthFile({ file: opts.file, outdir: opts.outdir, typecheck: opts.typecheck !== false });
+    const results = await synthFile({ file: opts.file, outdir: opts.outdir, typecheck: opts.typecheck !== false, embedFrom: opts.embedFrom });
     for (const result of results) {
       const manifest = tryReadAssemblyManifest(result.outdir);
       if (!manifest) throw new KilnError(`${result.outdir}: synth wrote no manifest.json`, { fault: 'kiln' });

@@ -11,6 +11,8 @@ export interface LsCommandOptions {
   readonly file: string;
   /** Print JSON (one object per image) instead of a table. */
   readonly json: boolean;
+  /** Folders besides the project folder that embedded host files may come from (--embed-from). @default none */
+  readonly embedFrom?: readonly string[];
   readonly output: Output;
 }
 
@@ -22,7 +24,7 @@ export interface LsCommandOptions {
 export async function lsCommand(opts: LsCommandOptions): Promise<number> {
   const scratch = mkdtempSync(join(tmpdir(), 'kiln-ls-'));
   try {
-    const results = await synthFile({ file: opts.file, outdir: join(scratch, 'kiln.out'), typecheck: false });
+    const results = await synthFile({ file: opts.file, outdir: join(scratch, 'kiln.out'), typecheck: false, embedFrom: opts.embedFrom });
     const rows = results.flatMap((r) => r.images.map((i) => ({
       id: i.id,
       board: i.manifest.board.id,

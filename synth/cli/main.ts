@@ -44,6 +44,9 @@ options:
       --size-study     build: also link each image without --gc-sections and with LTO flipped,
                        and report the bytes each saves
       --no-typecheck   synth/build: run the program without type-checking it first
+      --embed-from DIR synth/build/fetch/ls: also allow embedded files (files.from, .files()) from DIR;
+                       by default they must be in the project folder (the nearest folder above FILE
+                       holding package.json or .git) (repeatable)
       --debug          print stack traces and causes with errors
   -h, --help           this text`;
 
@@ -65,6 +68,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         quiet: { type: 'boolean', default: false },
         debug: { type: 'boolean', default: false },
         'no-typecheck': { type: 'boolean', default: false },
+        'embed-from': { type: 'string', multiple: true },
         check: { type: 'boolean', default: false },
         'size-study': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
@@ -99,14 +103,15 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const outdir = values.outdir ?? 'kiln.out';
   const typecheck = !values['no-typecheck'];
+  const embedFrom = values['embed-from'] ?? [];
   switch (command) {
     case 'synth':
-      return synthCommand({ file: target, outdir, typecheck, output });
+      return synthCommand({ file: target, outdir, typecheck, embedFrom, output });
     case 'fetch':
-      return fetchCommand({ file: target, outdir, typecheck, output });
+      return fetchCommand({ file: target, outdir, typecheck, embedFrom, output });
     case 'build': {
       const progress = !values.quiet && (values.progress || (process.stderr.isTTY && !process.env.CI));
-      return buildCommand({ file: target, outdir, progress: Boolean(progress), typecheck, sizeStudy: values['size-study'] ?? false, output });
+      return buildCommand({ file: target, outdir, progress: Boolean(progress), typecheck, embedFrom, sizeStudy: values['size-study'] ?? false, output });
     }
     case 'run': {
       const timeoutSeconds = values.timeout ? Number(values.timeout) : undefined;
@@ -126,7 +131,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       return runCommand({ image: target, outdir, ...(timeoutSeconds ? { timeoutSeconds } : {}), ...(forwards.length ? { forwards } : {}), output });
     }
     case 'ls':
-      return lsCommand({ file: target, json: values.json ?? false, output });
+      return lsCommand({ file: target, json: values.json ?? false, embedFrom, output });
     case 'explain':
       return explainCommand({ image: target, symbol: extra[0], outdir, output });
     default:

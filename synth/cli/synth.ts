@@ -12,13 +12,15 @@ export interface SynthCommandOptions {
   readonly outdir: string;
   /** Type-check a TypeScript program first. @default true */
   readonly typecheck?: boolean;
+  /** Folders besides the project folder that embedded host files may come from (--embed-from). @default none */
+  readonly embedFrom?: readonly string[];
   readonly output: Output;
 }
 
 /** Synthesizes a program into its assembly folder without compiling. */
 export async function synthCommand(opts: SynthCommandOptions): Promise<number> {
   try {
-    const results = await synthFile({ file: opts.file, outdir: opts.outdir, typecheck: opts.typecheck !== false });
+    const results = await synthFile({ file: opts.file, outdir: opts.outdir, typecheck: opts.typecheck !== false, embedFrom: opts.embedFrom });
     for (const result of results) describeAssembly(result, opts.output);
     return 0;
   } catch (err) {

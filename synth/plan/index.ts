@@ -13,7 +13,7 @@ import { buildOptions, planCompiles } from './compile-plan.ts';
 import { linkOrder, linkPlanDocument, type LinkPlan, type LinkedLibrary } from './link-plan.ts';
 import { imageNinja } from './ninja.ts';
 import { imageManifest, type ImageManifest } from './image-manifest.ts';
-import { processSources } from './process-files.ts';
+import { isCompiled, processSources, type EmbeddedBlob, type EmbedPolicy } from './process-files.ts';
 
 export { compileCommands, rootNinja, type SourceRoots } from './ninja.ts';
 export { IncludeScanner } from './include-scan.ts';
@@ -25,16 +25,20 @@ export type { ImageManifest } from './image-manifest.ts';
 export interface ImagePlan {
   readonly id: string;
   readonly files: ReadonlyMap<string, string>;
+  /** Host files copied into the image folder (the embedded files' bytes), by path there. */
+  readonly copies: ReadonlyMap<string, EmbeddedBlob>;
   readonly linkPlan: LinkPlan;
   readonly manifest: ImageManifest;
 }
 
 /**
- * Plans one image: pure, from the resolved configuration to the contents of
- * every file in its assembly folder. Nothing is written here.
+ * Plans one image: from the resolved configuration to the contents of
+ * every file in its assembly folder, and the host files copied into it.
+ * Nothing is written here; embedded host files are read (to hash them).
  *
  * @param scanner - reads library headers to follow #includes; share one
  *   across the images of a synth so each header is read once
+ * @param embeds - where the image's embedded host files may come from
  */
 export function planImage(
   spec: ImageSpec,
@@ -42,6 +46,7 @@ export function planImage(
   resolution: Resolution,
   catalog: KilnCatalog,
   scanner: IncludeScanner = new IncludeScanner(catalog.root),
+  embeds: EmbedPolicy = { folders: [] },
 ): ImagePlan {
   const dir = spec.id;
   const enabled = linkOrder([...catalog.manifests.values()].filter((m) => resolution.isEnabled(m.symbol)));
@@ -58,15 +63,15 @@ export function planImage(
     })],
   ]);
   // The process's embedded files, arguments and environment, when the image has the libraries that serve them.
-  const processFiles = processSources(spec, (symbol) => resolution.isEnabled(symbol));
-  for (const [file, content] of processFiles) sources.set(file, content);
+  const process = processSources(spec, (symbol) => resolution.isEnabled(symbol), embeds);
+  for (const [file, content] of process.sources) sources.set(file, content);
   const compiles = planCompiles({
     imageDir: dir,
     toolchain,
     options: buildOptions(resolution),
     files: sources,
     libraries: enabled.map((manifest) => ({ manifest, library: linkedLibrary(manifest, resolution) })),
-    generatedSources: ['bindings.c', ...processFiles.keys()],
+    generatedSources: ['bindings.c', ...[...process.sources.keys()].filter(isCompiled)],
     scanner,
   });
   const linkPlan: LinkPlan = {
@@ -87,7 +92,7 @@ export function planImage(
     ...Object.entries(board.artifact.companions ?? {}),
     ['manifest.json', `${JSON.stringify(manifest, null, 2)}\n`],
   ]);
-  return { id: spec.id, files, linkPlan, manifest };
+  return { id: spec.id, files, copies: process.copies, linkPlan, manifest };
 }
 
 function linkedLibrary(m: LibraryManifest, resolution: Resolution): Omit<LinkedLibrary, 'units'> {

@@ -46,6 +46,12 @@ export interface BudgetSpec {
   readonly imageBytes?: number;
   /** Most static RAM (data, bss, stacks, heap reserve) in bytes. */
   readonly ramBytes?: number;
+  /**
+   * Most bytes of embedded files (`files`); synth refuses more before
+   * reading them.
+   * @default 33554432 (32 MiB)
+   */
+  readonly embedBytes?: number;
 }
 
 /**

@@ -7,8 +7,9 @@
  * so callers have nothing to write for a rejected file. Accepted specs come
  * back with their origins, so later phases can point at the spec's lines.
  */
-import { readFileSync, statSync, type Stats } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve as resolvePath } from 'node:path';
+import { fileKind } from '../host-files.ts';
 import type { SpecProblem } from './spec-problem.ts';
 import type { ComponentSpec, FileSpec, ImageSpec, OptionValue, Origin } from './image-spec.ts';
 import { checkDocument, type CatalogSource, type CheckedImage } from './private/document.ts';
@@ -57,15 +58,6 @@ export type SpecLoadResult =
 
 /** The largest spec file Kiln reads: far beyond any real fleet, small enough to parse at once. */
 export const MAX_SPEC_BYTES = 16 * 1024 * 1024;
-
-/** What a non-regular file is, for messages. */
-export function fileKind(stat: Stats): string {
-  if (stat.isDirectory()) return 'a folder';
-  if (stat.isFIFO()) return 'a FIFO';
-  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
-  if (stat.isSocket()) return 'a socket';
-  return 'not a regular file';
-}
 
 /** File names the loader reads, and the grammar of each. */
 const EXTENSIONS: ReadonlyMap<string, 'yaml' | 'json'> = new Map([
@@ -149,9 +141,7 @@ export function normalizeImageSpec(spec: ImageSpec): ImageSpec {
     ...(spec.allocators !== undefined ? { allocators: { boot: spec.allocators.boot, app: spec.allocators.app } } : {}),
     ...(spec.scheduler !== undefined ? { scheduler: spec.scheduler } : {}),
     ...(spec.config !== undefined && Object.keys(spec.config).length > 0 ? { config: sortedRecord(spec.config) } : {}),
-    ...(spec.budget?.imageBytes !== undefined || spec.budget?.ramBytes !== undefined
-      ? { budget: { ...(spec.budget.imageBytes !== undefined ? { imageBytes: spec.budget.imageBytes } : {}), ...(spec.budget.ramBytes !== undefined ? { ramBytes: spec.budget.ramBytes } : {}) } }
-      : {}),
+    ...normalBudget(spec.budget),
     ...(spec.files !== undefined && spec.files.length > 0 ? { files: spec.files.map(normalizeFile) } : {}),
     ...(spec.args !== undefined && spec.args.length > 0 ? { args: [...spec.args] } : {}),
     ...(spec.env !== undefined && Object.keys(spec.env).length > 0 ? { env: sortedStrings(spec.env) } : {}),
@@ -173,6 +163,12 @@ function sortedStrings(record: Readonly<Record<string, string>>): Record<string,
   // setOwn: a variable may be called __proto__, which assignment would swallow.
   for (const key of Object.keys(record).sort()) setOwn(out, key, record[key]);
   return out;
+}
+
+/** A budget with only the limits it sets, in a fixed order; none when it sets none. */
+function normalBudget(budget: ImageSpec['budget']): Pick<ImageSpec, 'budget'> {
+  const limits = (['imageBytes', 'ramBytes', 'embedBytes'] as const).filter((k) => budget?.[k] !== undefined);
+  return limits.length ? { budget: Object.fromEntries(limits.map((k) => [k, budget![k]])) } : {};
 }
 
 /**

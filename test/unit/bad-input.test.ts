@@ -18,7 +18,7 @@ t.test('GIVEN a spec path that is a FIFO or a device WHEN synthesized THEN it is
   execFileSync('mkfifo', [fifo]);
   const zero = join(dir, 'zero.yaml');
   symlinkSync('/dev/zero', zero);
-  for (const [file, kind] of [[fifo, 'a FIFO'], [zero, 'a device']] as const) {
+  for (const [file, kind] of [[fifo, 'a FIFO'], [zero, 'a character device']] as const) {
     const r = await kiln(['synth', file, '-o', join(dir, 'out')]);
     t.equal(r.code, 1, `${kind}: the user's error`);
     t.match(r.stderr, new RegExp(`the spec is not a regular file \\(it is ${kind}\\)`));

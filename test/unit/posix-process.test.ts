@@ -3,11 +3,13 @@
 // arguments and environment, from constructs and from spec files, and the
 // C sources synth generates from them. No cross compiler needed.
 import t from 'tap';
-import { mkdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, readlinkSync, realpathSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Hello, Image, KilnError, Lua, QemuVirt, Sqlite } from '../../constructs/index.ts';
 import type { LibraryManifest } from '../../synth/catalog/index.ts';
-import { embeddedFilesSource, embeddedTree, processArgsSource, processSources } from '../../synth/plan/process-files.ts';
+import { embeddedSources, embeddedTree, processArgsSource, processSources } from '../../synth/plan/process-files.ts';
 import { normalizeImageSpec, parseSpecText } from '../../synth/spec/spec-file.ts';
 import { ensureGenerated } from '../../synth/fetch/generate.ts';
 import { tempDir } from '../helpers/cli.ts';
@@ -21,33 +23,45 @@ function hostTree(): string {
   return dir;
 }
 
+/** Embeds from anywhere under the temporary folders, with the default limit. */
+const ANYWHERE = { folders: [tmpdir()] };
+
 t.test('GIVEN file entries WHEN the embedded tree is made THEN folders are walked in name order and later entries win', async (t) => {
   const dir = hostTree();
   const tree = embeddedTree([
     { at: '/www', from: dir },
     { at: '/www/b.txt', content: 'replaced' },
     { at: '/etc/motd', content: 'hello' },
-  ], 'img');
-  t.same(tree.map((e) => [e.path, e.data === undefined ? 'dir' : new TextDecoder().decode(e.data)]), [
+  ], 'img', ANYWHERE);
+  t.same(tree.map((e) => [e.path, e.blob === undefined ? 'dir' : e.blob.content ?? readFileSync(e.blob.host!, 'utf8')]), [
     ['/etc/motd', 'hello'],
     ['/www', 'dir'],
     ['/www/b.txt', 'replaced'],
     ['/www/sub', 'dir'],
     ['/www/sub/a.txt', 'say "hi"?\\\n\x01'],
   ]);
-  const replaced = embeddedTree([{ at: '/x', from: dir }, { at: '/x', content: 'now a file' }], 'img');
+  t.equal(tree[4].blob?.sha256, createHash('sha256').update('say "hi"?\\\n\x01').digest('hex'), 'each file is named by its SHA-256');
+  const replaced = embeddedTree([{ at: '/x', from: dir }, { at: '/x', content: 'now a file' }], 'img', ANYWHERE);
   t.same(replaced.map((e) => e.path), ['/x'], 'a file replacing a folder takes what was under it along');
-  t.throws(() => embeddedTree([{ at: '/y', from: join(dir, 'missing') }], 'img'), /image "img": ".*missing" \(to embed at \/y\) does not exist/);
+  t.throws(() => embeddedTree([{ at: '/y', from: join(dir, 'missing') }], 'img', ANYWHERE), /image "img": ".*missing" \(to embed at \/y\) does not exist/);
 });
 
-t.test('GIVEN an embedded tree WHEN files.c is generated THEN bytes are escaped and every entry is in the table', async (t) => {
-  const source = embeddedFilesSource({ id: 'img', files: [{ at: '/', from: hostTree() }] });
-  t.match(source, /#include <kiln\/ramfs_seed\.h>/);
-  t.match(source, /"say \\"hi\\"\\077\\\\\\012"\n\t"\\001";/, 'quotes, ?, backslashes, newlines and control bytes are escaped');
-  t.match(source, /\{ "\/b\.txt", file_0, 4, 0100644 \},/);
-  t.match(source, /\{ "\/sub", 0, 0, 040755 \},/);
-  t.match(source, /const size_t kiln_ramfs_seed_count = 3;/);
-  t.match(embeddedFilesSource({ id: 'empty' }), /kiln_ramfs_seeds\[\] = \{\n\t\{ 0, 0, 0, 0 \},\n\};\n\nconst size_t kiln_ramfs_seed_count = 0;/, 'an empty tree is still valid C');
+t.test('GIVEN an embedded tree WHEN its sources are generated THEN files.c holds the table, embedded.S includes each distinct blob once', async (t) => {
+  const dir = hostTree();
+  writeFileSync(join(dir, 'c.txt'), 'bee\n');
+  writeFileSync(join(dir, 'empty'), '');
+  const { table, bytes, blobs } = embeddedSources('img', embeddedTree([{ at: '/', from: dir }, { at: '/d.txt', content: 'x' }], 'img', ANYWHERE));
+  t.match(table, /#include <kiln\/ramfs_seed\.h>/);
+  const bee = createHash('sha256').update('bee\n').digest('hex');
+  t.match(table, new RegExp(`\\{ "/b\\.txt", kiln_embedded_${bee.slice(0, 24)}, 4, 0100644 \\},\n\t\\{ "/c\\.txt", kiln_embedded_${bee.slice(0, 24)}, 4, 0100644 \\},`), 'files with the same bytes share a blob');
+  t.match(table, /\{ "\/empty", \(const unsigned char \*\)"", 0, 0100644 \},/, 'an empty file needs no blob');
+  t.match(table, /\{ "\/sub", 0, 0, 040755 \},/);
+  t.match(table, /const size_t kiln_ramfs_seed_count = 6;/);
+  t.same([...blobs.keys()].sort(), [bee, createHash('sha256').update('say "hi"?\\\n\x01').digest('hex'), createHash('sha256').update('x').digest('hex')].map((h) => `embedded/${h}`).sort());
+  t.equal(bytes.match(/\.incbin/g)?.length, 3, 'one .incbin per distinct content');
+  t.match(bytes, new RegExp(`\\.incbin "img/embedded/${bee}"`), 'blobs are included from the image folder, relative to the assembly');
+  t.notMatch(table + bytes, /bee/, 'no file bytes are written into a source');
+  t.match(embeddedSources('empty', []).table, /kiln_ramfs_seeds\[\] = \{\n\t\{ 0, 0, 0, 0 \},\n\};\n\nconst size_t kiln_ramfs_seed_count = 0;/, 'an empty tree is still valid C');
 });
 
 t.test('GIVEN arguments and environment WHEN args.c is generated THEN both are NULL-terminated writable strings', async (t) => {
@@ -60,12 +74,17 @@ t.test('GIVEN arguments and environment WHEN args.c is generated THEN both are N
 });
 
 t.test('GIVEN files but no RAM file system WHEN sources are planned THEN the user is told which library is missing', async (t) => {
-  const err = t.throws(() => processSources({ id: 'img', board: 'qemu-virt', applications: [{ kind: 'hello' }], files: [{ at: '/a', content: '' }] }, () => false)) as KilnError;
+  const err = t.throws(() => processSources({ id: 'img', board: 'qemu-virt', applications: [{ kind: 'hello' }], files: [{ at: '/a', content: '' }] }, () => false, ANYWHERE)) as KilnError;
   t.ok(KilnError.isKilnError(err));
   t.equal(err.fault, 'user');
   t.match(err.problems[0], { message: /image "img" gives files, but has no posix-ramfs library/, hint: /Lua, Sqlite/ });
-  const planned = processSources({ id: 'img', board: 'qemu-virt', applications: [{ kind: 'lua' }] }, (s) => s === 'LIBPOSIX_RAMFS' || s === 'LIBPOSIX_PROCESS');
-  t.same([...planned.keys()], ['files.c', 'args.c']);
+  const planned = processSources({ id: 'img', board: 'qemu-virt', applications: [{ kind: 'lua' }] }, (s) => s === 'LIBPOSIX_RAMFS' || s === 'LIBPOSIX_PROCESS', ANYWHERE);
+  t.same([...planned.sources.keys()], ['files.c', 'args.c'], 'no embedded.S without files');
+  const dir = hostTree();
+  const withFiles = processSources({ id: 'img', board: 'qemu-virt', applications: [{ kind: 'lua' }], files: [{ at: '/d', from: dir }, { at: '/i', content: 'inline' }] }, (s) => s === 'LIBPOSIX_RAMFS', ANYWHERE);
+  t.same([...withFiles.sources.keys()].filter((f) => !f.startsWith('embedded/')), ['files.c', 'embedded.S']);
+  t.same([...withFiles.sources].filter(([f]) => f.startsWith('embedded/')).map(([, c]) => c), ['inline'], 'inline text is written as its blob');
+  t.same([...withFiles.copies.values()].map((b) => b.host).sort(), [join(dir, 'b.txt'), join(dir, 'sub', 'a.txt')].map((f) => realpathSync(f)).sort(), 'host files are copied, not read into the plan');
 });
 
 t.test('GIVEN Lua and Sqlite WHEN their images become specs THEN the scripts, arguments and environment are in them', async (t) => {

@@ -7,7 +7,8 @@ import { loadCatalog } from '../../catalog/index.ts';
 import { typecheckProgram } from './typecheck.ts';
 import { cacheDir } from '../../fetch/index.ts';
 import { KilnError } from '../../errors.ts';
-import { fileKind, loadSpecFile, type SpecOrigins } from '../../spec/spec-file.ts';
+import { fileKind, projectFolder } from '../../host-files.ts';
+import { loadSpecFile, type SpecOrigins } from '../../spec/spec-file.ts';
 import { synthesize, type AssemblyResult, type ImageOrigins } from '../../synthesize.ts';
 import type { ImageSpec } from '../../spec/image-spec.ts';
 
@@ -23,7 +24,16 @@ export interface ProgramOptions {
   readonly outdir: string;
   /** Type-check a TypeScript program before running it. @default true */
   readonly typecheck?: boolean;
+  /**
+   * Folders (besides the project folder of `file`) that embedded host
+   * files may come from: `--embed-from`. Relative to the current folder.
+   * @default none
+   */
+  readonly embedFrom?: readonly string[];
 }
+
+/** Where the CLI tells a program's App which folders it allows embeds from (a JSON array), as KILN_OUTDIR tells its outdir. */
+export const EMBED_FROM_VARIABLE = 'KILN_EMBED_FROM';
 
 /**
  * Synthesizes FILE: a program (image.ts) is run; a spec file (YAML/JSON,
@@ -48,7 +58,8 @@ export function synthSpecFile(opts: ProgramOptions): AssemblyResult {
     })));
   }
   const origins = new Map([...loaded.origins].map(([id, o]) => [id, imageOrigins(loaded.specs.find((s) => s.id === id), o)]));
-  return synthesize(loaded.specs, { outdir: opts.outdir, origins });
+  const embedFrom = [projectFolder(opts.file), ...(opts.embedFrom ?? []).map((f) => resolve(f))];
+  return synthesize(loaded.specs, { outdir: opts.outdir, origins, embedFrom });
 }
 
 function imageOrigins(spec: ImageSpec | undefined, o: SpecOrigins): ImageOrigins {
@@ -79,15 +90,16 @@ export async function synthProgram(opts: ProgramOptions): Promise<AssemblyResult
   const registry = ((globalThis as Record<symbol, unknown>)[SYNTHESIZED] ??= []) as AssemblyResult[];
   const before = registry.length;
   // The App reads its default outdir from here, as the CDK's App reads CDK_OUTDIR.
-  const previous = process.env.KILN_OUTDIR;
-  process.env.KILN_OUTDIR = opts.outdir;
+  const restore = setEnvironment({
+    KILN_OUTDIR: opts.outdir,
+    [EMBED_FROM_VARIABLE]: opts.embedFrom?.length ? JSON.stringify(opts.embedFrom.map((f) => resolve(f))) : undefined,
+  });
   try {
     await import(`${pathToFileURL(file).href}?kiln=${Date.now()}`);
   } catch (err) {
     throw programError(err, file, opts.file);
   } finally {
-    if (previous === undefined) delete process.env.KILN_OUTDIR;
-    else process.env.KILN_OUTDIR = previous;
+    restore();
   }
   const results = registry.slice(before);
   if (results.length === 0) {
@@ -98,6 +110,17 @@ export async function synthProgram(opts: ProgramOptions): Promise<AssemblyResult
     }]);
   }
   return results;
+}
+
+/** Sets environment variables (undefined unsets one) and returns what puts them back. */
+function setEnvironment(values: Readonly<Record<string, string | undefined>>): () => void {
+  const previous = Object.entries(values).map(([name]) => [name, process.env[name]] as const);
+  const set = (name: string, value: string | undefined) => {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  };
+  for (const [name, value] of Object.entries(values)) set(name, value);
+  return () => { for (const [name, value] of previous) set(name, value); };
 }
 
 /** Turns whatever the program threw into a KilnError naming the user's line. */
