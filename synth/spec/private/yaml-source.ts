@@ -8,7 +8,7 @@
  * that each value's line and column is recorded under its JSON pointer, and
  * so that duplicate keys can name both lines.
  */
-import { type Document, isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type YAMLError } from 'yaml';
+import { type Alias, type Document, isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type YAMLError } from 'yaml';
 import { setOwn } from './data.ts';
 import { child } from './pointer.ts';
 import { quote } from './prose.ts';
@@ -52,6 +52,13 @@ export type SourceFormat = 'yaml' | 'json';
  */
 const NODE_BUDGET = 100_000;
 
+/**
+ * How long expanding one document may take, in milliseconds: a second
+ * bound besides the node budget, for documents whose expansion is slow
+ * per node. Real specs take a few milliseconds.
+ */
+const TIME_BUDGET_MS = 1_000;
+
 /** Parses `text`; never throws for bad input. */
 export function parseSource(text: string, format: SourceFormat): SourceParse {
   const lines = new LineCounter();
@@ -79,13 +86,14 @@ export function parseSource(text: string, format: SourceFormat): SourceParse {
     value = walker.walk(doc.contents, '', undefined, { line: 1, column: 1 });
   } catch (e) {
     if (!(e instanceof BudgetExceeded)) throw e;
+    const what = e.kind === 'nodes' ? `expands to more than ${NODE_BUDGET} values through aliases` : `takes more than ${TIME_BUDGET_MS} ms to expand through its aliases`;
     return {
       ok: false,
       problems: [
         {
           ...e.position,
           pointer: e.pointer,
-          message: `the document expands to more than ${NODE_BUDGET} values through aliases; write it out without aliases, or use fleet defaults for shared values`,
+          message: `the document ${what}; write it out without aliases, or use fleet defaults for shared values`,
         },
       ],
     };
@@ -95,11 +103,28 @@ export function parseSource(text: string, format: SourceFormat): SourceParse {
 
 class BudgetExceeded extends Error {
   constructor(
+    readonly kind: 'nodes' | 'time',
     readonly position: Position,
     readonly pointer: string,
   ) {
-    super('node budget exceeded');
+    super(`${kind} budget exceeded`);
   }
+}
+
+/**
+ * What each alias of the document refers to: the last node before it
+ * anchored with its name, as YAML says; undefined when there is none. One
+ * pass over the document, where resolving each alias on its own would
+ * search the whole document every time it is expanded.
+ */
+function aliasTargets(doc: Document): Map<Alias, unknown> {
+  const anchors = new Map<string, unknown>();
+  const targets = new Map<Alias, unknown>();
+  visit(doc, {
+    Alias: (_, node) => { targets.set(node, anchors.get(node.source)); },
+    Node: (_, node) => { if (isNode(node) && node.anchor) anchors.set(node.anchor, node); },
+  });
+  return targets;
 }
 
 /** Builds plain data from the document tree, recording places as it goes. */
@@ -107,13 +132,19 @@ class Walker {
   readonly places = new Map<string, Place>();
   readonly problems: SourceProblem[] = [];
   private budget = NODE_BUDGET;
+  private readonly deadline = performance.now() + TIME_BUDGET_MS;
   /** Collections being walked, to stop an alias that refers to its own ancestor. */
   private readonly open = new Set<unknown>();
+  private readonly targets: Map<Alias, unknown>;
+  /** Aliases already reported, so one written once is reported once however often it is expanded. */
+  private readonly reported = new Set<Alias>();
 
   constructor(
-    private readonly doc: Document,
+    doc: Document,
     private readonly at: (offset: number) => Position,
-  ) {}
+  ) {
+    this.targets = aliasTargets(doc);
+  }
 
   /**
    * Returns the plain value of `node`, written at `pointer`; `key` is where
@@ -127,11 +158,14 @@ class Walker {
     const empty = start === undefined || (isScalar(node) && node.value === null && rangeLength(node) === 0);
     const value: Position = !empty ? this.at(start) : (key ?? (start !== undefined ? this.at(start) : around));
     this.places.set(pointer, key ? { key, value } : { value });
-    if (--this.budget < 0) throw new BudgetExceeded(value, pointer);
+    if (--this.budget < 0) throw new BudgetExceeded('nodes', value, pointer);
+    if ((this.budget & 0x3ff) === 0 && performance.now() > this.deadline) throw new BudgetExceeded('time', value, pointer);
 
     if (isAlias(node)) {
-      const target = node.resolve(this.doc);
+      const target = this.targets.get(node);
       if (target === undefined || this.open.has(target)) {
+        if (this.reported.has(node)) return null;
+        this.reported.add(node);
         this.problems.push({
           ...value,
           pointer,

@@ -168,6 +168,23 @@ t.test('GIVEN a document that aliases its way to millions of values', async (t) 
   });
 });
 
+t.test('GIVEN aliases to an anchor that does not exist, expanded many times', async (t) => {
+  const lines = ['a0: &a0 [*missing, *missing]'];
+  for (let i = 1; i < 4; i++) lines.push(`a${i}: &a${i} [${Array.from({ length: 10 }, () => `*a${i - 1}`).join(', ')}]`);
+
+  t.test('WHEN it is loaded THEN each alias written is reported once, however often it is expanded', async (t) => {
+    const problems = rejected(t, parseSpecText(lines.join('\n'), 'aliases.yaml'));
+    const missing = problems.filter((p) => /the alias \*missing refers to no anchor/.test(p.message));
+    t.same(missing.map((p) => [p.line, p.column]), [[1, 10], [1, 20]], `two aliases written, 2,000 expanded, two reported (of ${problems.length} problems)`);
+  });
+
+  t.test('WHEN a bomb is built on them THEN the node budget stops it', async (t) => {
+    const bomb = [...lines];
+    for (let i = 4; i < 8; i++) bomb.push(`a${i}: &a${i} [${Array.from({ length: 10 }, () => `*a${i - 1}`).join(', ')}]`);
+    t.match(rejected(t, parseSpecText(bomb.join('\n'), 'bomb.yaml')), [{ message: /expands to more than 100000 values through aliases/ }]);
+  });
+});
+
 t.test('GIVEN spec files on disk', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'kiln-spec-'));
 
