@@ -130,6 +130,10 @@ t.test('GIVEN an App of images sharing libraries WHEN synthesized THEN the graph
   }
   for (const id of plans.keys()) t.match(root, new RegExp(`^subninja ${id}/build\\.ninja$`, 'm'));
   t.notMatch(root, new RegExp(outdir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), 'build.ninja does not name the assembly folder');
+  for (const rule of ['link', 'objcopy_raw']) {
+    const command = new RegExp(`^rule ${rule}\\n  command = (.*)$`, 'm').exec(root)?.[1] ?? '';
+    t.match(command, / \$out\.\$\$\$\$\.tmp .*&& mv -f \$out\.\$\$\$\$\.tmp \$out$/, `${rule} writes a temporary named by its shell's pid ($$ once ninja unescapes it), so two commands never share one`);
+  }
 
   const db = JSON.parse(readFileSync(join(outdir, 'compile_commands.json'), 'utf8')) as { file: string; output: string; arguments: string[]; directory: string }[];
   t.equal(new Set(db.map((e) => e.output)).size, db.length, 'one entry per object');
