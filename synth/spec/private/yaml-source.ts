@@ -11,7 +11,7 @@
 import { type Alias, type Document, isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type YAMLError } from 'yaml';
 import { setOwn } from './data.ts';
 import { child } from './pointer.ts';
-import { quote } from './prose.ts';
+import { MAX_QUOTED_LENGTH, quote } from './prose.ts';
 
 /** A 1-based line and column. */
 export interface Position {
@@ -59,6 +59,9 @@ const NODE_BUDGET = 100_000;
  */
 const TIME_BUDGET_MS = 1_000;
 
+/** How many syntax errors one file reports. */
+const MAX_SYNTAX_PROBLEMS = 10;
+
 /** Parses `text`; never throws for bad input. */
 export function parseSource(text: string, format: SourceFormat): SourceParse {
   const lines = new LineCounter();
@@ -78,7 +81,13 @@ export function parseSource(text: string, format: SourceFormat): SourceParse {
     pointer: '',
     message: syntaxMessage(e, format, text),
   });
-  if (doc.errors.length > 0) return { ok: false, problems: doc.errors.map(fromYaml) };
+  if (doc.errors.length > 0) {
+    // After the first few, syntax errors mostly echo the first one: report those, and how many more there are.
+    const shown = doc.errors.slice(0, MAX_SYNTAX_PROBLEMS).map(fromYaml);
+    const more = doc.errors.length - shown.length;
+    if (more > 0) shown[shown.length - 1] = { ...shown[shown.length - 1], message: `${shown[shown.length - 1].message} (and ${more} more syntax error${more === 1 ? '' : 's'} after this one)` };
+    return { ok: false, problems: shown };
+  }
 
   const walker = new Walker(doc, at);
   let value: unknown;
@@ -246,7 +255,13 @@ function syntaxMessage(e: YAMLError, format: SourceFormat, text: string): string
       return `the YAML tag ${written} is not one Kiln reads; remove it and write the plain value`;
     case 'TAB_AS_INDENT':
       return 'a tab is used for indentation; YAML indents with spaces only';
-    default:
-      return `${language} syntax error: ${raw.charAt(0).toLowerCase()}${raw.slice(1)}; correct the text at this point`;
+    default: {
+      // The parser's message may end with a copy of the offending text, of any length: say it with a bounded quote.
+      const copy = written ? [written, JSON.stringify(written)].map((c) => raw.indexOf(`: ${c.slice(0, 16)}`)).find((i) => i >= 0) : undefined;
+      const cut = copy !== undefined ? raw.slice(0, copy) : raw.length > 2 * MAX_QUOTED_LENGTH ? `${raw.slice(0, MAX_QUOTED_LENGTH)}…` : raw;
+      const what = cut.replace(/ in YAML stream/, '');
+      const token = copy !== undefined ? ` ${quote(written)}` : '';
+      return `${language} syntax error: ${what.charAt(0).toLowerCase()}${what.slice(1)}${token}; correct the text at this point`;
+    }
   }
 }
