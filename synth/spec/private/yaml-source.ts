@@ -252,7 +252,7 @@ function syntaxMessage(e: YAMLError, format: SourceFormat, text: string): string
       if (raw.startsWith('Unresolved plain scalar')) {
         return `${quote(written)} is not a JSON value; write strings in double quotes`;
       }
-      return `the YAML tag ${written} is not one Kiln reads; remove it and write the plain value`;
+      return `the YAML tag ${written.length > MAX_QUOTED_LENGTH ? `${written.slice(0, MAX_QUOTED_LENGTH)}…` : written} is not one Kiln reads; remove it and write the plain value`;
     case 'TAB_AS_INDENT':
       return 'a tab is used for indentation; YAML indents with spaces only';
     default: {
