@@ -43,6 +43,7 @@ export function specSeeds(): Buffer[] {
   };
   walk(join(ROOT, 'examples'));
   walk(join(ROOT, 'test/fixtures/specs'));
+  files.push(join(ROOT, 'test/fixtures/own-code/image.yaml'));
   return files.sort().map((f) => readFileSync(f));
 }
 
@@ -54,6 +55,7 @@ const DICTIONARY = [
   'version', 'images', 'defaults', 'id', 'board', 'target', 'toolchain', 'applications', 'libraries', 'kind', 'options', 'allocators', 'boot', 'app',
   'scheduler', 'config', 'budget', 'imageBytes', 'ramBytes', 'embedBytes', 'files', 'at', 'from', 'content', 'args', 'env', 'libraryFolders',
   'name', 'cpu', 'memory', 'devices', 'artifact', 'qemu', 'console', 'compatible',
+  'programs', 'sources', 'include', 'defines', 'cflags', 'requires', 'network', 'threads', 'src/*.c', 'lib/**/*.c', '{c,S}', '[ab]', '-Wall',
   // values and names the catalog knows
   'qemu-virt', 'raspberry-pi-3b-plus', 'ultra96-v2', 'hello', 'http-server', 'lua', 'sqlite', 'pi', 'bump', 'tlsf', 'buddy', 'cooperative', 'gcc', 'clang',
   'hardware', 'greeting', 'port', 'maxConnections', 'CONFIG_', 'APP_HELLO', 'LIBLWIP_TCP_PCBS', '/www', '../', '/etc/passwd',
