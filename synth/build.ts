@@ -13,8 +13,8 @@ import { KilnError } from './errors.ts';
 import { SOURCE_DATE_EPOCH } from './plan/ninja.ts';
 import type { ImageManifest } from './plan/image-manifest.ts';
 import { contentBytesOf, imageReport, reportInputs, type BuildReport, type SizeSaving } from './report/image-report.ts';
-import { findToolchain } from './toolchain.ts';
-import { requireTools, type HostTool } from './tools.ts';
+import { findToolchain, missingCxxCompilers } from './toolchain.ts';
+import { hasProgram, requireTools, type HostTool } from './tools.ts';
 import type { ToolchainId } from './spec/image-spec.ts';
 
 export type { BuildReport, SizeSaving } from './report/image-report.ts';
@@ -88,6 +88,9 @@ export async function buildAssembly(opts: BuildOptions): Promise<BuildResult> {
   const ids = opts.images ?? manifest.images.map((i) => i.id);
   const images = ids.map((id) => readImageManifest(opts.outdir, id));
   requireTools(toolsFor(new Set(images.map((m) => m.toolchain as ToolchainId))));
+  // C++ needs a compiler of its own, which a C-only host may lack: one line per missing program, naming a C++ source.
+  const noCxx = missingCxxCompilers(images.map((m) => ({ id: m.id, toolchain: findToolchain(m.toolchain as ToolchainId), sources: planSources(opts.outdir, m) })), hasProgram);
+  if (noCxx.length) throw new KilnError(noCxx);
   // The fetch step: upstream sources into the user cache, where build.ninja reads them.
   fetchSources(manifest.fetch?.sources ?? [], {
     cache: manifest.fetch?.cache ?? cacheDir(),
@@ -144,6 +147,16 @@ export async function buildAssembly(opts: BuildOptions): Promise<BuildResult> {
   });
   if (overruns.length) throw new KilnError(overruns);
   return { reports, log, ninjaMs };
+}
+
+/** The sources an image's link plan compiles, as linkplan.yaml names them (none when it cannot be read). */
+function planSources(outdir: string, m: ImageManifest): string[] {
+  try {
+    const plan = parse(readFileSync(join(outdir, m.id, m.files.linkPlan), 'utf8')) as { libraries?: { sources?: string[] }[] };
+    return (plan.libraries ?? []).flatMap((l) => l.sources ?? []);
+  } catch {
+    return [];
+  }
 }
 
 /** Reads one image's manifest.json, or says that the image is not in the assembly. */

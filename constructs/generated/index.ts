@@ -6,6 +6,7 @@ export type { Arm64Options } from './arm64-options.ts';
 export type { BootOptions } from './boot-options.ts';
 export type { CooperativeOptions } from './cooperative-options.ts';
 export type { CrashOptions } from './crash-options.ts';
+export type { CxxrtOptions } from './cxxrt-options.ts';
 export type { ExitOptions } from './exit-options.ts';
 export type { HelloOptions } from './hello-options.ts';
 export type { HttpServerOptions } from './http-server-options.ts';

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 import { libraryFile, type LibraryManifest } from '../catalog/index.ts';
+import { KilnError, type Problem } from '../errors.ts';
 import type { Resolution } from '../kconfig/index.ts';
 import { DEFAULT_BUILD_OPTIONS, toolchainFlags, type BuildOptions, type Toolchain } from '../toolchain.ts';
 import type { IncludeScanner } from './include-scan.ts';
@@ -24,7 +25,33 @@ export function buildOptions(resolution: Pick<Resolution, 'value' | 'isEnabled'>
   return {
     lto: lto === undefined ? DEFAULT_BUILD_OPTIONS.lto : lto === 'y',
     optimize: resolution.isEnabled('LIBTOOLCHAIN_OPTIMIZE_SPEED') ? 'speed' : DEFAULT_BUILD_OPTIONS.optimize,
+    // The C++ runtime is in every image with C++ (a library with C++ sources selects it): its options are the image's C++ options.
+    ...(resolution.isEnabled(CXX_RUNTIME_SYMBOL) ? {
+      cxx: {
+        exceptions: resolution.isEnabled('LIBCXXRT_EXCEPTIONS'),
+        rtti: resolution.isEnabled('LIBCXXRT_RTTI'),
+      },
+    } : {}),
   };
+}
+
+/** The Kconfig symbol of the C++ runtime (lib/cxxrt), which a library with C++ sources selects. */
+export const CXX_RUNTIME_SYMBOL = 'LIBCXXRT';
+
+/**
+ * The C++ sources of libraries in an image without the C++ runtime: such
+ * an image would fail to link (no operator new, no __cxa_* functions), so
+ * synth says which library forgot to select it.
+ */
+function cxxWithoutRuntime(options: BuildOptions, libraries: readonly LinkedLibrary[]): Problem[] {
+  if (options.cxx) return [];
+  return libraries.flatMap((lib) => {
+    const unit = lib.units.find((u) => u.language === 'c++');
+    return unit ? [{
+      message: `library "${lib.name}" has C++ sources (${unit.source.replace(/^\{kiln\}\//, '')}) but the image has no C++ runtime`,
+      hint: `add \`select ${CXX_RUNTIME_SYMBOL}\` to the library's Kconfig entry (lib/cxxrt: constructors, new/delete, guards)`,
+    }] : [];
+  });
 }
 
 /**
@@ -84,6 +111,8 @@ export function planCompiles(input: CompilePlanInput): CompilePlan {
     return { libraries, generated };
   };
   const base = unitsWith(input.options);
+  const problems = cxxWithoutRuntime(input.options, base.libraries);
+  if (problems.length) throw new KilnError(problems, { fault: 'user' });
   const variant = (name: string, options: BuildOptions, gcSections: boolean): SizeVariant => {
     const units = options === input.options ? base : unitsWith(options, `${input.imageDir}/size-study/${name}/obj`);
     return {

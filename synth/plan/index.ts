@@ -51,6 +51,7 @@ export function planImage(
   const dir = spec.id;
   const enabled = linkOrder([...catalog.manifests.values()].filter((m) => resolution.isEnabled(m.symbol)));
   const toolchain = findToolchain(spec.toolchain ?? 'gcc');
+  const options = buildOptions(resolution);
   const sources = new Map<string, string>([
     ['.config', resolution.dotConfig()],
     ['include/kiln/config.h', resolution.configHeader()],
@@ -60,6 +61,7 @@ export function planImage(
       stackSize: Number(resolution.value('LIBBOOT_STACK_SIZE') ?? 0x4000),
       exceptionStackSize: Number(resolution.value('LIBARM64_EXCEPTION_STACK_SIZE') ?? 0x1000),
       imageHeader: resolution.isEnabled('LIBARM64_IMAGE_HEADER'),
+      ...(options.cxx ? { cxx: options.cxx } : {}),
     })],
   ]);
   // The process's embedded files, arguments and environment, when the image has the libraries that serve them.
@@ -68,7 +70,7 @@ export function planImage(
   const compiles = planCompiles({
     imageDir: dir,
     toolchain,
-    options: buildOptions(resolution),
+    options,
     files: sources,
     libraries: enabled.map((manifest) => ({ manifest, library: linkedLibrary(manifest, resolution) })),
     generatedSources: ['bindings.c', ...[...process.sources.keys()].filter(isCompiled)],

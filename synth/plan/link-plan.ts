@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { LibraryManifest } from '../catalog/index.ts';
 import type { LibraryRole } from '../spec/catalog-info.ts';
-import type { BuildOptions, Toolchain, ToolchainFlags } from '../toolchain.ts';
+import { isCxxSource, type BuildOptions, type Toolchain, type ToolchainFlags } from '../toolchain.ts';
 import type { IncludeDir, IncludeScanner } from './include-scan.ts';
 
 /**
@@ -12,12 +12,36 @@ import type { IncludeDir, IncludeScanner } from './include-scan.ts';
  */
 export const SHARED_DIR = '_shared';
 
+/** The language of a source, which picks its compiler and flags. */
+export type SourceLanguage = 'c' | 'c++' | 'asm';
+
+/** A source's language by its extension, the same for every library (Kiln's, a user's, a program's). */
+export function sourceLanguage(path: string): SourceLanguage {
+  if (/\.S$/.test(path)) return 'asm';
+  return isCxxSource(path) ? 'c++' : 'c';
+}
+
+/** The flags a unit of `language` starts from. */
+function languageFlags(flags: ToolchainFlags, language: SourceLanguage): readonly string[] {
+  switch (language) {
+    case 'asm':
+      return flags.asflags;
+    case 'c++':
+      return flags.cxxflags;
+    default:
+      return flags.cflags;
+  }
+}
+
 /** One source file to compile, and the object it becomes. */
 export interface CompileUnit {
   /** Source path: rooted ({kiln}/lib/..., absolute, {upstream}/...) for library sources, relative to the assembly for generated ones. */
   readonly source: string;
   readonly generated: boolean;
-  readonly language: 'c' | 'asm';
+  /** By the source's extension: .S assembly, .cc/.cpp/.cxx C++, anything else C. */
+  readonly language: SourceLanguage;
+  /** The program that compiles it: the toolchain's C++ compiler for C++, its C compiler otherwise. */
+  readonly compiler: string;
   /** Object path relative to the assembly folder. */
   readonly object: string;
   /** Compiler flags (with {kiln}, {upstream}, {generated} and {assembly} standing for those folders). */
@@ -164,20 +188,21 @@ export function compileUnit(
     readonly prefixMaps?: readonly string[];
   },
 ): CompileUnit {
-  const language = /\.S$/.test(source.path) ? 'asm' : 'c';
+  const language = sourceLanguage(source.path);
+  const compiler = language === 'c++' ? ctx.toolchain.cxx : ctx.toolchain.cc;
   const generated = source.content !== undefined;
   const scan = ctx.scanner.scan({ path: source.path, ...(generated ? { content: source.content } : {}) }, ctx.path);
   const includes = scan.dirs.map((d) => d.dir);
-  const base = [...(language === 'asm' ? ctx.flags.asflags : ctx.flags.cflags), ...(source.prefixMaps ?? [])];
+  const base = [...languageFlags(ctx.flags, language), ...(source.prefixMaps ?? [])];
   const sourceArg = source.path;
-  const key = contentHash(ctx.toolchain.cc, ...base, '--', ...includes, '--', sourceArg);
-  const stem = (source.file ?? source.path.split('/').pop() ?? source.path).replace(/\.[cS]$/, '');
+  const key = contentHash(compiler, ...base, '--', ...includes, '--', sourceArg);
+  const stem = (source.file ?? source.path.split('/').pop() ?? source.path).replace(/\.(c|S|cc|cpp|cxx)$/, '');
   const object = generated
     ? `${ctx.objDir ?? `${ctx.imageDir}/obj`}/${stem}.o`
     : `${SHARED_DIR}/obj/${source.library}/${key}/${stem}.o`;
   // gcc seeds LTO section names and some symbol names randomly unless told: the key makes objects reproducible.
   const flags = ctx.toolchain.id === 'gcc' ? [...base, `-frandom-seed=${key}`] : [...base];
-  return { source: source.path, generated, language, object, flags, includes, key, shared: !generated };
+  return { source: source.path, generated, language, compiler, object, flags, includes, key, shared: !generated };
 }
 
 /** Every unit of a plan in link order: library units, then generated ones. */
@@ -210,6 +235,9 @@ export interface LinkPlanDocument {
     readonly lto: boolean;
     readonly optimize: BuildOptions['optimize'];
     readonly cflags: readonly string[];
+    /** The C++ compiler and its flags, for images with C++ (the C++ runtime). */
+    readonly cxx?: string;
+    readonly cxxflags?: readonly string[];
     readonly asflags: readonly string[];
     readonly ldflags: readonly string[];
     readonly libs: readonly string[];
@@ -235,6 +263,7 @@ export function linkPlanDocument(plan: LinkPlan): LinkPlanDocument {
       lto: plan.options.lto,
       optimize: plan.options.optimize,
       cflags: plan.flags.cflags,
+      ...(plan.options.cxx ? { cxx: plan.toolchain.cxx, cxxflags: plan.flags.cxxflags } : {}),
       asflags: plan.flags.asflags,
       ldflags: plan.flags.ldflags,
       libs: plan.flags.libs,

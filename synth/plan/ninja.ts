@@ -70,7 +70,7 @@ interface FlagSets {
 
 /** Base flags of a unit (shared through a variable) and the rest (its own). */
 function splitFlags(unit: CompileUnit, plan: Pick<LinkPlan, 'flags' | 'sizeVariants'>, flagSets?: FlagSets): { base: string; own: string[] } {
-  const candidates = [plan.flags, ...plan.sizeVariants.map((v) => v.flags)].flatMap((f) => [f.cflags, f.asflags]);
+  const candidates = [plan.flags, ...plan.sizeVariants.map((v) => v.flags)].flatMap((f) => [f.cflags, f.cxxflags, f.asflags]);
   const base = candidates.find((c) => c.length <= unit.flags.length && c.every((f, i) => unit.flags[i] === f));
   if (!base) return { base: '', own: unit.flags.map(arg) };
   const name = flagsVar(base);
@@ -78,12 +78,12 @@ function splitFlags(unit: CompileUnit, plan: Pick<LinkPlan, 'flags' | 'sizeVaria
   return { base: `$${name}`, own: unit.flags.slice(base.length).map(arg) };
 }
 
-/** One compile edge. `users` are the images that link the object, for progress lines. */
-function compileEdge(unit: CompileUnit, cc: string, flags: { base: string; own: string[] }, users: readonly string[]): string[] {
+/** One compile edge (C, C++ and assembly share the rule: the unit names its compiler). `users` are the images that link the object, for progress lines. */
+function compileEdge(unit: CompileUnit, flags: { base: string; own: string[] }, users: readonly string[]): string[] {
   const who = users.length > 2 ? `${users[0]} +${users.length - 1}` : users.join(', ');
   return [
     `build ${esc(unit.object)}: cc ${sourceInput(unit)}`,
-    `  cc = ${cc}`,
+    `  cc = ${unit.compiler}`,
     `  flags = ${[flags.base, ...flags.own, ...unit.includes.map((i) => `-I${arg(i)}`)].filter(Boolean).join(' ')}`,
     `  desc = ${unit.source} (${who})`,
   ];
@@ -112,7 +112,7 @@ export function rootNinja(roots: SourceRoots, plans: readonly LinkPlan[]): strin
   const flagSets: FlagSets = { sets: new Map() };
   const body: string[] = [];
   for (const { unit, plan, users } of [...edges.values()].sort((a, b) => a.unit.object.localeCompare(b.unit.object))) {
-    body.push(...compileEdge(unit, plan.toolchain.cc, splitFlags(unit, plan, flagSets), users));
+    body.push(...compileEdge(unit, splitFlags(unit, plan, flagSets), users));
   }
   // Flag sets used only by per-image edges must be defined here too: subninjas see the root's variables.
   for (const plan of plans) {
@@ -182,7 +182,7 @@ export function imageNinja(plan: LinkPlan): string {
   for (const unit of [...allUnits(plan), ...plan.sizeVariants.flatMap((v) => v.units)]) {
     if (!unit.shared) perImage.set(unit.object, unit);
   }
-  for (const unit of perImage.values()) lines.push(...compileEdge(unit, plan.toolchain.cc, splitFlags(unit, plan), [dir]));
+  for (const unit of perImage.values()) lines.push(...compileEdge(unit, splitFlags(unit, plan), [dir]));
   const artifact = `${dir}/${plan.artifact.file}`;
   lines.push(
     '',
@@ -223,7 +223,7 @@ export function compileCommands(outdir: string, roots: SourceRoots, plans: reado
       seen.set(unit.object, {
         directory: outdir,
         file: unit.generated ? join(outdir, unit.source) : source,
-        arguments: [plan.toolchain.cc, ...unit.flags.map(fill), ...unit.includes.map((i) => `-I${fill(i)}`), '-c', source, '-o', unit.object],
+        arguments: [unit.compiler, ...unit.flags.map(fill), ...unit.includes.map((i) => `-I${fill(i)}`), '-c', source, '-o', unit.object],
         output: unit.object,
       });
     }

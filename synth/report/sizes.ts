@@ -59,6 +59,22 @@ export function inputClass(name: string, outputClass: SectionClass): SectionClas
   return outputClass;
 }
 
+/**
+ * Rows of their own for the C++ runtime's archives from the cross gcc
+ * (which lib/cxxrt links): their members would otherwise go to the Debian
+ * package that ships them, together with libgcc's helpers.
+ */
+const CXX_ARCHIVES: Readonly<Record<string, string>> = {
+  'libstdc++.a': '(libstdc++)',
+  'libsupc++.a': '(libsupc++)',
+  'libgcc_eh.a': '(libgcc_eh: the unwinder)',
+};
+
+/** The row of a C++ runtime archive (by its file name), or undefined for any other archive. */
+export function cxxArchiveRow(archive: string): string | undefined {
+  return CXX_ARCHIVES[archive.split('/').pop() ?? archive];
+}
+
 /** Whether a map file names a link-time optimization temporary (gcc's *.ltrans.o, lld's lto.tmp). */
 export function isLtoTemporary(file: string): boolean {
   return /\.ltrans\d*\.ltrans\.o$|(^|\/)lto\.tmp$|ld-temp\.o$/.test(file);
@@ -127,7 +143,7 @@ export function attributeSizes(elf: ElfImage, placed: readonly PlacedSection[], 
     }
     const member = /^(.*\.a)\((.*)\)$/.exec(p.file);
     if (member) {
-      add(owners.archive(member[1]), 'upstream', cls, p.size);
+      add(cxxArchiveRow(member[1]) ?? owners.archive(member[1]), 'upstream', cls, p.size);
       continue;
     }
     if (!isLtoTemporary(p.file)) {
