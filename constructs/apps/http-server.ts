@@ -7,7 +7,8 @@ import { callerOrigin } from '../private/origin.ts';
 import { contributeToProcess } from '../process.ts';
 
 /** Options of the HttpServer application. */
-export interface HttpServerProps extends Pick<HttpServerOptions, 'port' | 'maxConnections' | 'backlog' | 'idleTimeoutMs' | 'requestBytes' | 'stats' | 'root'> {
+export interface HttpServerProps extends Pick<HttpServerOptions,
+  'port' | 'maxConnections' | 'maxConnectionsPerClient' | 'backlog' | 'idleTimeoutMs' | 'headTimeoutMs' | 'requestBytes' | 'stats' | 'root'> {
   /**
    * A host folder (relative to the file that creates the server) whose
    * files are served: it is embedded in the image's RAM file system at
@@ -31,6 +32,13 @@ export interface HttpServerProps extends Pick<HttpServerOptions, 'port' | 'maxCo
  * lwIP. Needs a network device, so it does not compile for a board
  * without one. Under QEMU, reach it with `kiln run IMAGE --forward
  * 8080:80`; `GET /_kiln/stats` reports memory and network figures.
+ *
+ * Slow clients are bounded by `idleTimeoutMs`, `headTimeoutMs` (the
+ * whole request head, however its bytes trickle in) and
+ * `maxConnectionsPerClient`; a full table makes room by closing the
+ * connection that has waited longest for its head. lwIP's connection
+ * pool and the descriptor table are sized from `maxConnections` and
+ * `backlog` unless an `Lwip({ tcpPcbs })` says otherwise.
  */
 export class HttpServer extends Application<'HttpServer', { network: true }> {
   constructor(props: HttpServerProps = {}) {
@@ -41,8 +49,10 @@ export class HttpServer extends Application<'HttpServer', { network: true }> {
       options: {
         port: props.port,
         maxConnections: props.maxConnections,
+        maxConnectionsPerClient: props.maxConnectionsPerClient,
         backlog: props.backlog,
         idleTimeoutMs: props.idleTimeoutMs,
+        headTimeoutMs: props.headTimeoutMs,
         requestBytes: props.requestBytes,
         stats: props.stats,
         content: props.content ? encodeContent(props.content) : undefined,

@@ -7,13 +7,16 @@ export interface HttpServerOptions {
     /**
      * Connections waiting to be accepted
      *
-     * listen()'s backlog: connections beyond it, while every slot is
-     * taken, are refused.
+     * listen()'s backlog: handshakes in progress and connections the
+     * server has not taken yet. The server takes them every time it
+     * looks, but a burst of handshakes arrives between two looks (QEMU's
+     * forwarder passes on a hundred at once); those beyond the backlog
+     * are dropped, and the client tries again only seconds later.
      *
      * Range: 1 to 128.
      *
      * Kconfig: APP_HTTP_BACKLOG
-     * @default 16
+     * @default 32
      */
     readonly backlog?: IntRange<1, 128>;
     /**
@@ -40,11 +43,27 @@ export interface HttpServerOptions {
      */
     readonly files?: boolean;
     /**
+     * Deadline for a whole request head in milliseconds
+     *
+     * Time from the connection's accept, or from the end of the
+     * previous response on a kept-alive connection, until the request
+     * line and headers are complete. Bytes arriving do not extend it,
+     * so a client that trickles its head a byte at a time (slowloris)
+     * cannot hold a slot longer. A late head gets 408 and the
+     * connection is closed.
+     *
+     * Range: 100 to 3600000.
+     *
+     * Kconfig: APP_HTTP_HEAD_TIMEOUT_MS
+     * @default 10000
+     */
+    readonly headTimeoutMs?: number;
+    /**
      * Idle connection timeout in milliseconds
      *
-     * A connection that sends nothing (or nothing complete) for this
-     * long is closed, so clients that connect and never send cannot
-     * hold the server's slots.
+     * A connection that sends nothing for this long is closed, so
+     * clients that connect and never send cannot hold the server's
+     * slots.
      *
      * Range: 100 to 3600000.
      *
@@ -55,8 +74,12 @@ export interface HttpServerOptions {
     /**
      * Connections served at once
      *
-     * Each takes a descriptor and a request buffer. Keep it below the
-     * descriptor table's size (LIBPOSIX_FD_MAX) less four.
+     * Each takes a descriptor and a request buffer
+     * (APP_HTTP_REQUEST_BYTES) while open. When all are taken, a new connection takes the place
+     * of the one that has waited longest for its request head; when
+     * every one is busy answering, the new one is reset. The
+     * descriptor table (LIBPOSIX_FD_MAX) and lwIP's connection pool
+     * (LIBLWIP_TCP_PCBS) are sized from it unless set.
      *
      * Range: 1 to 1000.
      *
@@ -64,6 +87,23 @@ export interface HttpServerOptions {
      * @default 24
      */
     readonly maxConnections?: number;
+    /**
+     * Connections one client address may hold (0: no limit of its own)
+     *
+     * At this many connections from one IPv4 address, a new one from
+     * it takes the place of that client's connection that has waited
+     * longest for its request head, or is reset when all of them are
+     * busy answering; other clients keep their slots. Under QEMU's
+     * user networking (kiln run --forward) every client arrives from
+     * 10.0.2.2, so there a limit applies to all of them together:
+     * hence no limit by default.
+     *
+     * Range: 0 to 1000.
+     *
+     * Kconfig: APP_HTTP_MAX_CONNECTIONS_PER_CLIENT
+     * @default 0
+     */
+    readonly maxConnectionsPerClient?: number;
     /**
      * TCP port to listen on
      *

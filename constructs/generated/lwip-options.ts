@@ -120,7 +120,7 @@ export interface LwipOptions {
      * Range: 1 to 1024.
      *
      * Kconfig: LIBLWIP_TCP_PCBS
-     * @default 32
+     * @default APP_HTTP_TCP_PCBS (if APP_HTTP)
      */
     readonly tcpPcbs?: number;
     /**

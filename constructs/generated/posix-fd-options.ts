@@ -24,7 +24,7 @@ export interface PosixFdOptions {
      * Range: 3 to 1024.
      *
      * Kconfig: LIBPOSIX_FD_MAX
-     * @default 32
+     * @default APP_HTTP_FD_MAX (if APP_HTTP)
      */
     readonly max?: number;
 }

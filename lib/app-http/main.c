@@ -5,10 +5,16 @@
  * Each connection reads into its own buffer until a request head is
  * complete, answers it (a page, 404, 405, 400...), and goes on with the
  * next pipelined request once the answer is sent. A response that does
- * not fit the socket's send buffer waits for POLLOUT. Connections idle
- * longer than the timeout are closed; when every slot is taken the
- * listening socket is left out of poll(), so new connections wait in its
- * backlog instead of being accepted and starved.
+ * not fit the socket's send buffer waits for POLLOUT.
+ *
+ * Slow and silent clients cannot hold the slots: a connection idle longer
+ * than the idle timeout is closed, and so is one whose request head is
+ * not complete within the head deadline however steadily its bytes
+ * trickle in (slowloris). New connections are always accepted at once,
+ * so none waits in the backlog: when every slot (or every slot one client
+ * address may hold) is taken, the connection that has waited longest for
+ * its request head makes room; when every one is busy answering, the new
+ * connection is reset.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -32,13 +38,20 @@
 #define MAX_CONN CONFIG_APP_HTTP_MAX_CONNECTIONS
 #define REQ_MAX  CONFIG_APP_HTTP_REQUEST_BYTES
 #define IDLE_NS  ((uint64_t)CONFIG_APP_HTTP_IDLE_TIMEOUT_MS * 1000000u)
+#define HEAD_NS  ((uint64_t)CONFIG_APP_HTTP_HEAD_TIMEOUT_MS * 1000000u)
+/* 0: no limit of its own, the table's size bounds every client. */
+#define PER_CLIENT CONFIG_APP_HTTP_MAX_CONNECTIONS_PER_CLIENT
 /* poll() wakes at least this often, so lwIP's timers (retransmits, delayed ACKs) keep running. */
 #define TICK_MS  100
 
 /**
  * struct conn - one client connection.
  * @fd:         its socket
+ * @peer:       the client's IPv4 address (network byte order)
  * @last_ns:    when it last made progress (for the idle timeout)
+ * @head_ns:    when it began waiting for its current request head: at
+ *              accept, then each time a response has been sent (for the
+ *              head deadline, and the order of eviction)
  * @in, @in_len: bytes received and not yet answered
  * @head, @head_len, @head_off: the response head being sent
  * @body, @body_len, @body_off: the response body being sent
@@ -47,7 +60,9 @@
  */
 struct conn {
 	int fd;
+	uint32_t peer;
 	uint64_t last_ns;
+	uint64_t head_ns;
 	size_t in_len;
 	char head[256];
 	size_t head_len, head_off;
@@ -61,10 +76,22 @@ struct conn {
 static struct conn *conns[MAX_CONN];
 static int nconns;
 
+/*
+ * The server's counters. @refused counts accept() failures (no memory, no
+ * descriptor); @refused_full and @refused_client connections reset because
+ * every slot, or every slot of that client, was busy answering.
+ */
 static struct {
 	unsigned long accepted, closed, timed_out, requests, bad_requests, not_found, refused;
+	unsigned long head_timeouts, evicted_full, evicted_client, refused_full, refused_client;
 	uint64_t longest_wait_ns, longest_work_ns;
 } counters;
+
+/* Time from @then to @now; 0 when @then is later (taken after @now in the same round). */
+static uint64_t since(uint64_t then, uint64_t now)
+{
+	return now > then ? now - then : 0;
+}
 
 static const char *reason(int status)
 {
@@ -111,12 +138,15 @@ static char *stats_body(size_t *len)
 			      "uptime_ms %llu\nhttp.connections_open %d\nhttp.connections_accepted %lu\n"
 			      "http.connections_closed %lu\nhttp.connections_timed_out %lu\nhttp.requests %lu\n"
 			      "http.bad_requests %lu\nhttp.not_found %lu\nhttp.accept_failures %lu\n"
+			      "http.head_timeouts %lu\nhttp.evicted_table_full %lu\nhttp.evicted_client_limit %lu\n"
+			      "http.refused_table_full %lu\nhttp.refused_client_limit %lu\n"
 			      "http.longest_poll_ms %llu\nhttp.longest_round_ms %llu\n"
 			      "heap.current %zu\nheap.peak %zu\nheap.region %zu\nheap.allocations %zu\nheap.frees %zu\n"
 			      "heap.failures %zu\n",
 			      (unsigned long long)((kiln_time_ticks() - kiln_boot_entry_ticks()) * 1000u / (hz ? hz : 1)),
 			      nconns, counters.accepted, counters.closed, counters.timed_out, counters.requests,
-			      counters.bad_requests, counters.not_found, counters.refused,
+			      counters.bad_requests, counters.not_found, counters.refused, counters.head_timeouts,
+			      counters.evicted_full, counters.evicted_client, counters.refused_full, counters.refused_client,
 			      (unsigned long long)(counters.longest_wait_ns / 1000000u),
 			      (unsigned long long)(counters.longest_work_ns / 1000000u), heap.current, heap.peak,
 			      heap.region, heap.allocations, heap.frees, heap.failures);
@@ -223,6 +253,8 @@ static int flush(struct conn *c)
 	}
 	c->body = 0;
 	c->head_len = c->head_off = c->body_len = c->body_off = 0;
+	/* The next request's head has its own deadline, from now. */
+	c->head_ns = kiln_time_now_ns();
 	return c->close_after ? -1 : 0;
 }
 
@@ -267,11 +299,105 @@ static int on_readable(struct conn *c)
 	return serve(c);
 }
 
+/* Resets the connection at once: no FIN handshake, and lwIP frees its control block now. */
+static void reset(int fd)
+{
+	struct linger now = { .l_onoff = 1, .l_linger = 0 };
+
+	setsockopt(fd, SOL_SOCKET, SO_LINGER, &now, sizeof(now));
+	close(fd);
+}
+
+/*
+ * The head deadline passed: say so when part of a head came (one try, the
+ * socket does not block), then close.
+ */
+static void head_timeout(int i)
+{
+	static const char answer[] = "HTTP/1.1 408 Request Timeout\r\nServer: kiln\r\nContent-Length: 0\r\n"
+				     "Connection: close\r\n\r\n";
+	struct conn *c = conns[i];
+
+	if (c->in_len)
+		send(c->fd, answer, sizeof(answer) - 1, 0);
+	counters.head_timeouts++;
+	conn_close(i);
+}
+
+/*
+ * The connection that has waited longest for its request head, among
+ * those of @peer (any client when @any): the one to close to make room.
+ * A connection answering a request is never chosen.
+ *
+ * Return: its index, or -1 when every candidate is busy.
+ */
+static int longest_waiting(uint32_t peer, int any)
+{
+	int found = -1;
+
+	for (int i = 0; i < nconns; i++) {
+		const struct conn *c = conns[i];
+
+		if (sending(c) || (!any && c->peer != peer))
+			continue;
+		if (found < 0 || c->head_ns < conns[found]->head_ns)
+			found = i;
+	}
+	return found;
+}
+
+static int connections_of(uint32_t peer)
+{
+	int n = 0;
+
+	for (int i = 0; i < nconns; i++)
+		n += conns[i]->peer == peer;
+	return n;
+}
+
+/*
+ * Makes room for a new connection from @peer: at the client's limit, its
+ * own longest-waiting connection goes; with the table full, anyone's.
+ *
+ * Return: 0, or -1 when nothing could go (the new connection is refused).
+ */
+static int make_room(uint32_t peer)
+{
+	int victim;
+
+	if (PER_CLIENT && connections_of(peer) >= PER_CLIENT) {
+		victim = longest_waiting(peer, 0);
+		if (victim < 0) {
+			counters.refused_client++;
+			return -1;
+		}
+		counters.evicted_client++;
+		conn_close(victim);
+	}
+	if (nconns >= MAX_CONN) {
+		victim = longest_waiting(0, 1);
+		if (victim < 0) {
+			counters.refused_full++;
+			return -1;
+		}
+		counters.evicted_full++;
+		conn_close(victim);
+	}
+	return 0;
+}
+
+/*
+ * Takes every connection waiting in the backlog, so none waits there for a
+ * slot: each gets one, by eviction if need be, or is reset. Whatever
+ * request came with it is read and answered at once.
+ */
 static void accept_all(int listener, uint64_t now)
 {
-	while (nconns < MAX_CONN) {
+	for (;;) {
 		int one = 1;
-		int fd = accept4(listener, 0, 0, SOCK_NONBLOCK);
+		struct sockaddr_in from;
+		socklen_t from_len = sizeof(from);
+		int fd = accept4(listener, (struct sockaddr *)&from, &from_len, SOCK_NONBLOCK);
 		struct conn *c;
 
 		if (fd < 0) {
@@ -279,18 +405,25 @@ static void accept_all(int listener, uint64_t now)
 				counters.refused++;
 			return;
 		}
+		if (make_room(from.sin_addr.s_addr)) {
+			reset(fd);
+			continue;
+		}
 		c = malloc(sizeof(*c));
 		if (!c) {
 			counters.refused++;
-			close(fd);
-			return;
+			reset(fd);
+			continue;
 		}
 		memset(c, 0, offsetof(struct conn, in));
 		c->fd = fd;
-		c->last_ns = now;
+		c->peer = from.sin_addr.s_addr;
+		c->last_ns = c->head_ns = now;
 		setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
 		conns[nconns++] = c;
 		counters.accepted++;
+		if (on_readable(c))
+			conn_close(nconns - 1);
 	}
 }
 
@@ -348,7 +481,7 @@ int main(int argc, char **argv)
 			fds[n].events = sending(conns[i]) ? POLLOUT : POLLIN;
 			n++;
 		}
-		fds[n].fd = nconns < MAX_CONN ? listener : -1;
+		fds[n].fd = listener;
 		fds[n].events = POLLIN;
 		if (counters.longest_work_ns < kiln_time_now_ns() - now)
 			counters.longest_work_ns = kiln_time_now_ns() - now;
@@ -376,15 +509,20 @@ int main(int argc, char **argv)
 				conn_close(i);
 		}
 		/*
-		 * Idle connections go, so their slots serve waiting clients. Only
-		 * after this round's events: a connection whose request arrived
-		 * while the image was not running (a busy host) is served, not
-		 * timed out.
+		 * Idle connections go, and so do those whose request head is late
+		 * however many bytes of it trickle in, so their slots serve others.
+		 * Only after this round's events: a connection whose request
+		 * arrived while the image was not running (a busy host) is served,
+		 * not timed out.
 		 */
 		for (int i = nconns; i-- > 0;) {
-			if (now - conns[i]->last_ns >= IDLE_NS) {
+			struct conn *c = conns[i];
+
+			if (since(c->last_ns, now) >= IDLE_NS) {
 				counters.timed_out++;
 				conn_close(i);
+			} else if (!sending(c) && since(c->head_ns, now) >= HEAD_NS) {
+				head_timeout(i);
 			}
 		}
 		if (fds[n].revents & POLLIN)
