@@ -35,6 +35,7 @@ if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules
   say "installing npm packages"
   npm ci --no-audit --no-fund --loglevel=error
 fi
+npm run build --silent # Kiln compiled to dist/, as the package ships it (a no-op when up to date)
 # tap bakes its plugin list into node_modules: rebuild it when package.json's
 # "tap" section (TypeScript through tsx, not ts-node) is newer than the build.
 if [[ ! -f node_modules/.kiln-tap-built || package.json -nt node_modules/.kiln-tap-built ]]; then

@@ -230,7 +230,8 @@ function reportCodeHash(): string {
   if (codeHash === undefined) {
     const here = dirname(fileURLToPath(import.meta.url));
     const h = createHash('sha256');
-    for (const f of readdirSync(here).filter((n) => n.endsWith('.ts')).sort()) h.update(f).update(readFileSync(join(here, f)));
+    // The sources in a checkout, the compiled .js (and .d.ts) in an installed package.
+    for (const f of readdirSync(here).filter((n) => /\.[jt]s$/.test(n)).sort()) h.update(f).update(readFileSync(join(here, f)));
     codeHash = h.digest('hex');
   }
   return codeHash;

@@ -19,7 +19,7 @@ interface BenchRun {
 /** Runs tsx bench/run.ts with these arguments from the repository root. */
 function bench(args: readonly string[]): Promise<BenchRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/run.ts'), ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=kiln-source', join(ROOT, 'bench/run.ts'), ...args], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -41,7 +41,7 @@ t.test('GIVEN the CSV inventory example WHEN run THEN it builds one image per ro
   const { execFileSync } = await import('node:child_process');
   const { ROOT } = await import('../helpers/cli.ts');
   const outdir = join(tempDir(), 'inventory');
-  const stdout = execFileSync(process.execPath, ['--import', 'tsx', 'examples/inventory/generate.ts', 'examples/inventory/devices.csv', outdir], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  const stdout = execFileSync(process.execPath, ['--import', 'tsx', '--conditions=kiln-source', 'examples/inventory/generate.ts', 'examples/inventory/devices.csv', outdir], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
   const lines = stdout.trim().split('\n');
   t.equal(lines.length, 3);
   t.match(lines[0], /^dock-1: .*dock-1\/image\.bin \(\d+ bytes\)$/);
