@@ -7,6 +7,7 @@ import { explainCommand } from './explain.ts';
 import { fetchCommand } from './fetch.ts';
 import { lsCommand } from './ls.ts';
 import { processOutput } from './private/report.ts';
+import { kilnVersion } from '../paths.ts';
 import { parseForward, type PortForward } from '../run.ts';
 import { runCommand } from './run.ts';
 import { synthCommand } from './synth.ts';
@@ -48,6 +49,7 @@ options:
                        by default they must be in the project folder (the nearest folder above FILE
                        holding package.json or .git) (repeatable)
       --debug          print stack traces and causes with errors
+  -V, --version        print Kiln's version
   -h, --help           this text`;
 
 /**
@@ -73,6 +75,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         'size-study': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         fail: { type: 'boolean', default: false },
+        version: { type: 'boolean', short: 'V', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -83,6 +86,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parsed;
   const [command, target, ...extra] = positionals;
   const output = processOutput(values.debug ?? false);
+  if (values.version) {
+    output.out(kilnVersion());
+    return 0;
+  }
   if (values.help || !command) {
     (values.help ? output.out : output.err)(USAGE);
     return values.help ? 0 : 2;
