@@ -2,7 +2,8 @@
 // A tool that generates images from a CSV inventory and builds them
 // in-process with Kiln's library API: no program file, no CLI.
 //
-//   npx tsx examples/inventory/generate.ts [devices.csv] [outdir]
+//   npx tsx --conditions=kiln-source examples/inventory/generate.ts [devices.csv] [outdir]
+// (the condition makes Kiln's checkout import its sources; a project with Kiln installed drops it)
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildImages, KilnError, formatProblem, type ImageSpec, type BoardId } from 'kiln/synth';
