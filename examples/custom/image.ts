@@ -3,6 +3,8 @@
 // board (small-virt: QEMU virt with 64 MiB) and an application (counter,
 // whose Kconfig option `limit` is set here). The spec twin is image.yaml.
 import { App, Application, Board, Image, readBoard } from 'kiln';
+// Typed options of libs/counter, from its Kconfig: `npx kiln codegen examples/custom/libs`.
+import type { CounterOptions } from './libs/generated/index.js';
 
 /** QEMU virt with 64 MiB, described in libs/small-virt/board.yaml. */
 class SmallVirt extends Board<'SmallVirt', { network: 'virtio-net'; cores: 1 }> {
@@ -13,7 +15,7 @@ class SmallVirt extends Board<'SmallVirt', { network: 'virtio-net'; cores: 1 }> 
 
 /** The counter application of libs/counter: prints 1..limit's sum and returns it modulo 256. */
 class Counter extends Application<'Counter', {}> {
-  constructor(props: { readonly limit?: number } = {}) {
+  constructor(props: CounterOptions = {}) {
     super({ kind: 'counter', name: 'Counter', options: { limit: props.limit } });
   }
 }

@@ -1,35 +1,55 @@
 // SPDX-License-Identifier: MIT
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { writeIfChanged } from '../assembly.ts';
 import { loadCatalog } from '../catalog/index.ts';
-import { GENERATED_DIR, generateOptionTypes } from '../codegen.ts';
+import { generateOptionTypes, KILN_TARGET, type CodegenTarget } from '../codegen.ts';
+import { displayPath } from '../paths.ts';
 import { reportError, type Output } from './private/report.ts';
 
-/** Options of `kiln codegen`. */
+/** Options of `kiln codegen [LIBDIR]`. */
 export interface CodegenCommandOptions {
   /** Only compare: exit 1 naming the stale files, write nothing. */
   readonly check: boolean;
+  /**
+   * A folder of the user's micro-libraries: their interfaces go to
+   * LIBDIR/generated/, importing Kiln's types from 'kiln'.
+   * @default Kiln's own libraries, into constructs/generated/
+   */
+  readonly libraries?: string;
   readonly output: Output;
 }
 
-/** Regenerates constructs/generated/ from the Kconfig tree (or checks that it is current). */
+/** Regenerates typed option interfaces from the Kconfig tree (or checks that they are current). */
 export async function codegenCommand(opts: CodegenCommandOptions): Promise<number> {
   try {
-    const catalog = loadCatalog();
-    const files = await generateOptionTypes(catalog);
+    const folder = opts.libraries === undefined ? undefined : resolve(opts.libraries);
+    const catalog = loadCatalog(folder ? { folders: [folder] } : {});
+    const root = folder ?? catalog.root;
+    const target: CodegenTarget = folder
+      ? {
+        dir: 'generated',
+        intRangeFrom: 'kiln',
+        includes: (l) => isAbsolute(catalog.manifests.get(l.name)?.dir ?? ''),
+        importExtension: '.js',
+        shownDir: (d) => relative(folder, d) || '.',
+        command: `npx kiln codegen ${displayPath(folder)}`,
+      }
+      : KILN_TARGET;
+    const files = await generateOptionTypes(catalog, target);
     const wanted = new Set(files.map((f) => f.path));
-    const dir = join(catalog.root, GENERATED_DIR);
-    const extra = existsSync(dir) ? readdirSync(dir).map((f) => join(GENERATED_DIR, f)).filter((p) => !wanted.has(p)) : [];
-    const stale = files.filter((f) => !existsSync(join(catalog.root, f.path)) || readFileSync(join(catalog.root, f.path), 'utf8') !== f.content);
+    const dir = join(root, target.dir);
+    const extra = existsSync(dir) ? readdirSync(dir).map((f) => join(target.dir, f)).filter((p) => !wanted.has(p) && p.endsWith('.ts')) : [];
+    const stale = files.filter((f) => !existsSync(join(root, f.path)) || readFileSync(join(root, f.path), 'utf8') !== f.content);
+    const again = target.command;
     if (opts.check) {
-      for (const f of stale) opts.output.err(`stale: ${f.path} (run npx kiln codegen)`);
-      for (const p of extra) opts.output.err(`stale: ${p} has no Kconfig source any more (run npx kiln codegen)`);
+      for (const f of stale) opts.output.err(`stale: ${f.path} (run ${again})`);
+      for (const p of extra) opts.output.err(`stale: ${p} has no Kconfig source any more (run ${again})`);
       return stale.length || extra.length ? 1 : 0;
     }
-    for (const f of stale) writeIfChanged(join(catalog.root, f.path), f.content);
-    for (const p of extra) rmSync(join(catalog.root, p));
-    opts.output.out(`${files.length} files in ${GENERATED_DIR}: ${stale.length} written, ${extra.length} removed`);
+    for (const f of stale) writeIfChanged(join(root, f.path), f.content);
+    for (const p of extra) rmSync(join(root, p));
+    opts.output.out(`${files.length} files in ${displayPath(dir)}: ${stale.length} written, ${extra.length} removed`);
     return 0;
   } catch (err) {
     return reportError(err, opts.output);
