@@ -25,6 +25,8 @@ export interface Requirements {
   readonly threads?: boolean;
   /** Heap the component needs at least, in bytes. */
   readonly minHeapBytes?: number;
+  /** Files over the RAM file system (what the image embeds). */
+  readonly files?: boolean;
 }
 
 declare const KILN_ERROR: unique symbol;

@@ -7,6 +7,7 @@ import { Board } from './board.ts';
 import { Application, Component } from './component.ts';
 import type { AfterScheduler, AfterUse, AllocatorCheck, Composition, SchedulerCheck, Uncomposed, UseCheck } from './composition.ts';
 import { Use } from './use.ts';
+import { Program } from './program.ts';
 import { callerOrigin } from './private/origin.ts';
 import { tryFindProcessContribution } from './process.ts';
 import { isSchedulerClass } from './scheduler.ts';
@@ -194,6 +195,7 @@ export class Image<B extends Board = Board, S extends Composition = Uncomposed> 
   toSpec(): ImageSpec {
     const uses = this.uses.map((u) => u.component);
     const libraries = uses.filter((c): boolean => !Application.isApplication(c)).map((c) => c.toSpec());
+    const programs = uses.filter(Program.isProgram).map((p) => p.spec);
     return {
       id: this.node.id,
       board: this.board.info,
@@ -207,6 +209,7 @@ export class Image<B extends Board = Board, S extends Composition = Uncomposed> 
       ...(this.budget ? { budget: { ...this.budget } } : {}),
       ...this.processSpec(),
       ...(this.libraryFolders.length ? { libraryFolders: [...this.libraryFolders] } : {}),
+      ...(programs.length ? { programs } : {}),
     };
   }
 

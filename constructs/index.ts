@@ -10,6 +10,7 @@ export type { BoardNameOf, ProvidesOf } from './board.ts';
 export { Allocator, isAllocatorClass, type AllocatorClass, type AllocatorSlot } from './allocator.ts';
 export { Scheduler, NoScheduler, isSchedulerClass, type SchedulerClass } from './scheduler.ts';
 export { Hello, type HelloProps } from './apps/hello.ts';
+export { Program, type ProgramProps, type ProgramRequirements } from './program.ts';
 export { HttpServer, type HttpServerProps } from './apps/http-server.ts';
 export { NetEcho, type NetEchoProps } from './apps/net-echo.ts';
 export { Lua, type LuaProps } from './apps/lua.ts';

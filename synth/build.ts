@@ -61,6 +61,8 @@ export interface BuildResult {
   readonly reports: readonly BuildReport[];
   /** ninja's full output. */
   readonly log: string;
+  /** What the compilers and linker said besides progress (warnings), line by line. */
+  readonly warnings: readonly string[];
   /** Milliseconds ninja ran (the build proper, without synth and reports). */
   readonly ninjaMs: number;
 }
@@ -146,7 +148,28 @@ export async function buildAssembly(opts: BuildOptions): Promise<BuildResult> {
     return problems;
   });
   if (overruns.length) throw new KilnError(overruns);
-  return { reports, log, ninjaMs };
+  return { reports, log, warnings: userCompilerOutput(log), ninjaMs };
+}
+
+/**
+ * What the compiler said about the user's own sources in a successful
+ * ninja log (their warnings, as the compiler wrote them). Output about
+ * Kiln's libraries and upstream sources is Kiln's to fix, not the user's
+ * to read: a compile's lines follow its "[n/m] CC <source>" line, and the
+ * user's sources are the absolute ones (Kiln's are {kiln}/..., {upstream}/...).
+ */
+export function userCompilerOutput(log: string): string[] {
+  const out: string[] = [];
+  let user = false;
+  for (const line of log.split('\n')) {
+    const step = /^\[\d+\/\d+\] (\S+) (\S+)/.exec(line);
+    if (step) {
+      user = step[1] === 'CC' && step[2].startsWith('/');
+      continue;
+    }
+    if (user && line.trim() && !/^ninja: /.test(line)) out.push(line);
+  }
+  return out;
 }
 
 /** The sources an image's link plan compiles, as linkplan.yaml names them (none when it cannot be read). */
@@ -284,21 +307,64 @@ function usersOf(object: string, images: readonly ImageManifest[], outdir: strin
   }).map((m) => m.id);
 }
 
-/** Turns ninja's FAILED blocks into problems naming the failing source, the images that need it and the compiler's first error. */
+/** Lines of a compiler's or linker's output that say what is wrong, rather than that something was. */
+const DIAGNOSTIC = /error:|undefined reference|multiple definition|cannot find|undefined symbol|duplicate symbol/;
+/** Summary lines that only say a tool failed: the lines before them say why. */
+const SUMMARY = /^collect2: error: ld returned|linker command failed with exit code|^ninja:/;
+
+/** The sources of an assembly's objects, from its link plans, to name them in linker messages. */
+function objectSources(images: readonly ImageManifest[], outdir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of images) {
+    try {
+      const plan = parse(readFileSync(join(outdir, m.id, m.files.linkPlan), 'utf8')) as { libraries?: { sources?: string[]; objects?: string[] }[] };
+      for (const l of plan.libraries ?? []) (l.objects ?? []).forEach((o, i) => { if (l.sources?.[i]) out.set(o, l.sources[i]); });
+    } catch {
+      // A plan that cannot be read names no sources; the objects stay as they are.
+    }
+  }
+  return out;
+}
+
+/** A linker line as the user can act on it: objects named by their sources, the linker's path and offsets left out. */
+function readable(line: string, sources: ReadonlyMap<string, string>): string {
+  return line
+    .replace(/^\S*\/ld(\.\w+)?: /, '')
+    .replace(/_shared\/obj\/[^\s:;()]+\.o/g, (o) => sources.get(o) ?? o)
+    .replace(/ \(symbol from plugin\)/g, '')
+    .replace(/\(\.text[^)]*\):?/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * Turns ninja's FAILED blocks into problems naming the failing source, the
+ * images that need it and what the compiler or linker said was wrong (the
+ * first few of its error lines, not its closing "ld returned 1").
+ */
 function failures(log: string, images: readonly ImageManifest[], outdir: string) {
   const problems: { message: string; hint?: string }[] = [];
   const blocks = log.split(/^FAILED: /m).slice(1);
+  const sources = blocks.length ? objectSources(images, outdir) : new Map<string, string>();
   for (const block of blocks) {
     const [outputLine = '', command = '', ...rest] = block.split('\n');
     const output = outputLine.trim().split(' ')[0];
     const source = / -c (\S+) -o /.exec(command)?.[1]?.replace(/^.*?\/(lib|boards)\//, '$1/');
-    const firstError = rest.find((l) => /error:|undefined reference|cannot find|undefined symbol/.test(l))?.trim();
+    const lines = rest.map((l) => l.trim());
+    // The linker names the object on the line before ("x.o: in function `main':"), the problem on the next.
+    const said = lines.flatMap((l, i) => {
+      if (!DIAGNOSTIC.test(l) || SUMMARY.test(l)) return [];
+      const where = /^(.*?): in function /.exec(lines[i - 1] ?? '')?.[1];
+      return [readable(where ? `${where}: ${l}` : l, sources)];
+    });
+    const shown = [...new Set(said)].slice(0, 3);
     const owners = source ? usersOf(output, images, outdir) : images.filter((m) => output.startsWith(`${m.id}/`)).map((m) => m.id);
     const who = owners.length === 1 ? ` (image ${owners[0]})` : owners.length > 1 ? ` (images ${owners.join(', ')})` : '';
-    const what = source ? `compiling ${source}` : `building ${output}`;
+    const what = source ? `compiling ${source}` : `linking ${output}`;
+    const fallback = rest.map((l) => l.trim()).find((l) => SUMMARY.test(l) && !l.startsWith('ninja:'));
     problems.push({
-      message: `${what} failed${who}${firstError ? `: ${firstError}` : ''}`,
-      hint: 'the compiler output above has the details; run with --debug for the full log',
+      message: `${what} failed${who}${shown.length ? `: ${shown.join('\n  ')}` : fallback ? `: ${fallback}` : ''}`,
+      hint: 'run with --debug for the compiler\'s full output',
     });
   }
   if (problems.length === 0) problems.push({ message: `ninja failed:\n${log.trim().split('\n').slice(-15).join('\n')}` });

@@ -75,7 +75,7 @@ function readSide(outdir: string, id: string): Side {
     plan: parse(readFileSync(join(dir, manifest.files.linkPlan), 'utf8')) as LinkPlanDoc,
     ...sizesOf(report),
     resolution: () => {
-      const catalog = loadCatalog({ folders: manifest.spec.libraryFolders ?? [] });
+      const catalog = loadCatalog({ folders: manifest.spec.libraryFolders ?? [], programs: manifest.spec.programs ?? [] });
       resolution ??= resolveConfig(catalog.kconfig, imageRequests(manifest.spec, boardOf(manifest.spec.board, catalog), catalog));
       return resolution;
     },

@@ -18,7 +18,7 @@ export function explainSymbol(imageDir: string, symbol: string): { explanation: 
   const outdir = dirname(imageDir);
   const id = imageDir.replace(/\/+$/, '').split('/').pop() ?? imageDir;
   const manifest = readImageManifest(outdir, id);
-  const catalog = loadCatalog({ folders: manifest.spec.libraryFolders ?? [] });
+  const catalog = loadCatalog({ folders: manifest.spec.libraryFolders ?? [], programs: manifest.spec.programs ?? [] });
   const name = symbol.replace(/^CONFIG_/, '');
   if (!catalog.kconfig.trySymbol(name)) {
     const close = [...catalog.kconfig.symbols()].map((s) => s.name).filter((n) => n.includes(name) || name.includes(n)).slice(0, 5);

@@ -26,7 +26,7 @@ export interface SynthesizeOptions {
   /**
    * The catalog every image uses, in place of Kiln's own joined with each
    * image's `libraryFolders` (for tests with a made-up tree).
-   * @default loadCatalog({ root, folders: spec.libraryFolders }) per image
+   * @default loadCatalog({ root, folders: spec.libraryFolders, programs: spec.programs }) per image
    */
   readonly catalog?: KilnCatalog;
   /** The Kiln root holding Kconfig, lib/ and boards/. @default this package */
@@ -69,7 +69,7 @@ export function synthesize(given: readonly ImageSpec[], options: SynthesizeOptio
   // Each image's catalog: Kiln's folders and the image's own library folders.
   const catalogs = normal.map((spec) => {
     try {
-      return options.catalog ?? loadCatalog({ root, folders: spec.libraryFolders ?? [] });
+      return options.catalog ?? loadCatalog({ root, folders: spec.libraryFolders ?? [], programs: spec.programs ?? [] });
     } catch (err) {
       if (!KilnError.isKilnError(err) || err.fault !== 'user') throw err;
       problems.push(...err.problems.map((p) => ({ ...p, origin: p.origin ?? imageOrigin(spec.id) })));

@@ -16,6 +16,8 @@ import type { BoardInfo } from '../spec/board-info.ts';
 import { readBoardFile } from '../spec/board-file.ts';
 import type { Catalog, LibraryInfo, OptionInfo, OptionType } from '../spec/catalog-info.ts';
 import { readManifest, type LibraryManifest } from './library-manifest.ts';
+import { programLibrary } from './program.ts';
+import type { ProgramSpec } from '../spec/image-spec.ts';
 
 /** Options of loadCatalog(). */
 export interface CatalogOptions {
@@ -28,6 +30,8 @@ export interface CatalogOptions {
    * @default none
    */
   readonly folders?: readonly string[];
+  /** The user's programs, each a library of its own (see programLibrary()). @default none */
+  readonly programs?: readonly ProgramSpec[];
 }
 
 /** The catalog plus what the later phases need: manifests, boards and the Kconfig tree. */
@@ -46,6 +50,8 @@ export interface KilnCatalog extends Catalog {
   readonly root: string;
   /** The user's library folders it was read with. */
   readonly folders: readonly string[];
+  /** The programs it was read with. */
+  readonly programs: readonly ProgramSpec[];
 }
 
 /**
@@ -72,7 +78,8 @@ const cache = new Map<string, KilnCatalog>();
 export function loadCatalog(options: CatalogOptions = {}): KilnCatalog {
   const root = options.root ?? KILN_ROOT;
   const folders = options.folders ?? [];
-  const key = JSON.stringify([root, folders]);
+  const programs = options.programs ?? [];
+  const key = JSON.stringify([root, folders, programs]);
   const hit = cache.get(key);
   if (hit) return hit;
 
@@ -118,12 +125,26 @@ export function loadCatalog(options: CatalogOptions = {}): KilnCatalog {
       }
     }
   }
+  const programKconfig: string[] = [];
+  for (const program of programs) {
+    const { manifest, kconfig } = programLibrary(program);
+    const other = manifests.get(manifest.name);
+    if (other) {
+      problems.push({
+        message: `program "${manifest.name}" has the name of the library in ${isAbsolute(other.dir) ? other.dir : join(root, other.dir)}`,
+        hint: 'give the program a name of its own',
+      });
+      continue;
+    }
+    manifests.set(manifest.name, manifest);
+    programKconfig.push(kconfig);
+  }
   if (problems.length) throw new KilnError(problems);
 
   const kconfigFiles = new Map(([
-    [USER_BOARDS_KCONFIG, userKconfigs.boards],
-    [USER_LIBRARIES_KCONFIG, userKconfigs.libraries],
-  ] as const).filter(([, files]) => files.length > 0).map(([name, files]) => [name, files.map((f) => `source "${f}"\n`).join('')]));
+    [USER_BOARDS_KCONFIG, userKconfigs.boards.map((f) => `source "${f}"\n`)],
+    [USER_LIBRARIES_KCONFIG, [...userKconfigs.libraries.map((f) => `source "${f}"\n`), ...programKconfig]],
+  ] as const).filter(([, parts]) => parts.length > 0).map(([name, parts]) => [name, parts.join('')]));
   const kconfig = loadKconfig(join(root, 'Kconfig'), { srctree: root, virtualFiles: kconfigFiles });
   const clashes = symbolClashes(kconfig, root);
   if (clashes.length) throw new KilnError(clashes);
@@ -132,7 +153,7 @@ export function loadCatalog(options: CatalogOptions = {}): KilnCatalog {
   for (const m of manifests.values()) {
     libraries.set(m.name, { name: m.name, role: m.role, symbol: m.symbol, summary: m.summary, options: optionsOf(kconfig, m.symbol) });
   }
-  const catalog: KilnCatalog = { libraries, manifests, boards, kconfig, kconfigFiles, root, folders };
+  const catalog: KilnCatalog = { libraries, manifests, boards, kconfig, kconfigFiles, root, folders, programs };
   cache.set(key, catalog);
   return catalog;
 }

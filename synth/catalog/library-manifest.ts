@@ -105,6 +105,8 @@ export interface LibraryManifest {
   readonly generateScript?: string;
   /** Where the fetch step puts what generate.sh made: {generated}/<package>_<version>-<key>. */
   readonly generatedDir?: string;
+  /** Compiler flags for this library's sources only (a program's defines and cflags), after the image's. */
+  readonly flags?: readonly string[];
 }
 
 const ROLES: readonly LibraryRole[] = ['application', 'library', 'driver', 'arch', 'allocator', 'scheduler', 'platform'];

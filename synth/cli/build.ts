@@ -58,8 +58,10 @@ export async function buildCommand(opts: BuildCommandOptions): Promise<number> {
     const started = performance.now();
     const results = await synthFile({ file: opts.file, outdir: opts.outdir, typecheck: opts.typecheck !== false, embedFrom: opts.embedFrom });
     for (const result of results) {
-      const { reports } = await buildAssembly({ outdir: result.outdir, onProgress: display?.show, sizeStudy: opts.sizeStudy ?? false });
+      const { reports, warnings } = await buildAssembly({ outdir: result.outdir, onProgress: display?.show, sizeStudy: opts.sizeStudy ?? false });
       display?.done();
+      // What the compilers warned about, as they said it (file:line: warning: ...).
+      for (const line of warnings) opts.output.err(line);
       const dir = relative(process.cwd(), result.outdir) || '.';
       for (const r of reports) for (const line of formatReport(r, `${dir}/${r.id}`)) opts.output.out(line);
     }

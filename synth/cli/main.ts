@@ -5,6 +5,7 @@ import { codegenCommand } from './codegen.ts';
 import { diffCommand } from './diff.ts';
 import { explainCommand } from './explain.ts';
 import { fetchCommand } from './fetch.ts';
+import { initCommand } from './init.ts';
 import { lsCommand } from './ls.ts';
 import { processOutput } from './private/report.ts';
 import { kilnVersion } from '../paths.ts';
@@ -15,6 +16,8 @@ import { synthCommand } from './synth.ts';
 const USAGE = `usage: kiln <command> [options]
 
 commands:
+  init [DIR]     create a project in DIR (default: here): package.json, tsconfig.json, image.ts
+                 and src/main.c (--template cpp: src/main.cpp)
   synth FILE     run the program FILE (image.ts), or load the spec FILE (.yaml/.json), and write
                  the assembly folder, without compiling
   build FILE     synthesize FILE, fetch the upstream sources its images need, and compile every
@@ -25,8 +28,9 @@ commands:
                  (--json for tools)
   run IMAGE      boot a built image in QEMU (IMAGE: an image folder, or an image id in the assembly);
                  exits with the guest's exit status
-  codegen        write constructs/generated/: typed option interfaces from every library's Kconfig
-                 (--check: exit 1 if they are stale)
+  codegen [LIBDIR]
+                 write typed option interfaces from Kconfig: Kiln's into constructs/generated/, or,
+                 given LIBDIR, your libraries' into LIBDIR/generated/ (--check: exit 1 if stale)
   diff A B [FILE]
                  what differs between two assemblies, image by image (symbols with their reasons,
                  libraries, link plan, sizes); A and B may be git revisions of the program FILE.
@@ -76,6 +80,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         json: { type: 'boolean', default: false },
         fail: { type: 'boolean', default: false },
         version: { type: 'boolean', short: 'V', default: false },
+        template: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -94,7 +99,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     (values.help ? output.out : output.err)(USAGE);
     return values.help ? 0 : 2;
   }
-  if (command === 'codegen') return codegenCommand({ check: values.check ?? false, output });
+  if (command === 'codegen') return codegenCommand({ check: values.check ?? false, ...(target ? { libraries: target } : {}), output });
+  if (command === 'init') {
+    if (extra.length) {
+      output.err(`kiln init: expected at most one folder\n${USAGE}`);
+      return 2;
+    }
+    return initCommand({ ...(target ? { dir: target } : {}), ...(values.template ? { template: values.template } : {}), output });
+  }
   if (command === 'diff') {
     if (!target || extra.length < 1 || extra.length > 2) {
       output.err(`kiln diff: expected A B [FILE]\n${USAGE}`);

@@ -104,7 +104,7 @@ export function planCompiles(input: CompilePlanInput): CompilePlan {
     const libraries: LinkedLibrary[] = input.libraries.map(({ manifest, library }) => ({
       ...library,
       units: library.symbols.flatMap((symbol) => (manifest.sources[symbol] ?? []).map((file) =>
-        compileUnit(ctx, { path: libraryFile(manifest, file), library: manifest.name, file, prefixMaps: fetchedPrefixMaps(manifest) }))),
+        compileUnit(ctx, { path: libraryFile(manifest, file), library: manifest.name, file, prefixMaps: fetchedPrefixMaps(manifest), libraryFlags: manifest.flags }))),
     }));
     const generated: CompileUnit[] = input.generatedSources.map((file) =>
       compileUnit(ctx, { path: `${input.imageDir}/${file}`, content: input.files.get(file) ?? '' }));

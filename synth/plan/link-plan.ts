@@ -186,6 +186,8 @@ export function compileUnit(
     readonly content?: string;
     /** -ffile-prefix-map flags for the fetched trees this library's paths are in. */
     readonly prefixMaps?: readonly string[];
+    /** The library's own flags (a program's defines and cflags), after the toolchain's. */
+    readonly libraryFlags?: readonly string[];
   },
 ): CompileUnit {
   const language = sourceLanguage(source.path);
@@ -193,7 +195,7 @@ export function compileUnit(
   const generated = source.content !== undefined;
   const scan = ctx.scanner.scan({ path: source.path, ...(generated ? { content: source.content } : {}) }, ctx.path);
   const includes = scan.dirs.map((d) => d.dir);
-  const base = [...languageFlags(ctx.flags, language), ...(source.prefixMaps ?? [])];
+  const base = [...languageFlags(ctx.flags, language), ...(source.prefixMaps ?? []), ...(source.libraryFlags ?? [])];
   const sourceArg = source.path;
   const key = contentHash(compiler, ...base, '--', ...includes, '--', sourceArg);
   const stem = (source.file ?? source.path.split('/').pop() ?? source.path).replace(/\.(c|S|cc|cpp|cxx)$/, '');

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 import { join } from 'node:path';
+import { KilnError } from '../errors.ts';
 import { ASSEMBLY_TOKEN, GENERATED_TOKEN, KILN_ROOT_TOKEN, UPSTREAM_TOKEN } from '../toolchain.ts';
 import { allUnits, contentHash, type CompileUnit, type LinkPlan } from './link-plan.ts';
 
@@ -49,9 +50,13 @@ function esc(path: string): string {
 
 /** A flag or path for a command (a variable's value): tokens become ninja variables or shell words. */
 function arg(flag: string): string {
+  // A line break would end the ninja statement and let the rest be read as ninja: never written.
+  if (/[\x00-\x1f\x7f]/.test(flag)) throw new KilnError([{ message: `a compiler flag holds a control character: ${JSON.stringify(flag.slice(0, 80))}` }], { fault: 'user' });
   const escaped = withRootVariables(flag.replace(/\$/g, '$$$$'));
   // The shell expands $PWD when ninja runs the command, so build.ninja names no absolute folder.
-  return escaped.includes(ASSEMBLY_TOKEN) ? `"${escaped.split(ASSEMBLY_TOKEN).join('$$PWD')}"` : escaped;
+  if (escaped.includes(ASSEMBLY_TOKEN)) return `"${escaped.split(ASSEMBLY_TOKEN).join('$$PWD')}"`;
+  // Anything the shell would read as syntax (a user's -DNAME="text", a space, a ;) is quoted: flags are data, never commands.
+  return /^[\w@%+=:,./{}-]*$/.test(flag) ? escaped : `'${escaped.replace(/'/g, "'\\''")}'`;
 }
 
 /** The variable that holds one set of base flags, named by its content so every file agrees on it. */

@@ -107,7 +107,11 @@ export function sizeTable(elfPath: string, mapPath: string, plan: LinkPlanDocume
   const sources = new Map<string, { name: string; kind: 'library' | 'generated' }>();
   for (const lib of plan.libraries) {
     for (const o of lib.objects) objects.set(o, { name: lib.name, kind: 'library' });
-    for (const s of lib.sources) sources.set(s, { name: lib.name, kind: 'library' });
+    for (const s of lib.sources) {
+      sources.set(s, { name: lib.name, kind: 'library' });
+      // A source of the user's inside Kiln's tree (an example, a test fixture) is named in DWARF as Kiln's are: from the root.
+      if (s.startsWith(`${KILN_ROOT}/`)) sources.set(s.slice(KILN_ROOT.length + 1), { name: lib.name, kind: 'library' });
+    }
   }
   for (const g of plan.generated) {
     const name = g.source.split('/').pop() ?? g.source;

@@ -72,6 +72,41 @@ export interface FileSpec {
   readonly content?: string;
 }
 
+/**
+ * The user's own program: C, C++ and assembly sources of the user's
+ * project, built into the image as a micro-library of its own (named
+ * `name`), which the image uses like any other (`applications: [{ kind:
+ * name }]`).
+ */
+export interface ProgramSpec {
+  /** The library's name, and the kind the image uses it by: lowercase letters, digits and dashes. */
+  readonly name: string;
+  /**
+   * Its source files (.c, .cc, .cpp, .cxx, .S). Absolute in the normal
+   * form; a spec file may give globs relative to its own folder
+   * (`src/*.c`, `src/**\/*.cpp`).
+   */
+  readonly sources: readonly string[];
+  /** Include folders for its sources, searched before Kiln's. Absolute in the normal form. @default none */
+  readonly include?: readonly string[];
+  /** Preprocessor definitions (-DNAME=VALUE). @default none */
+  readonly defines?: Readonly<Record<string, string>>;
+  /** More compiler flags for its sources only, e.g. ['-Wall', '-Werror']. @default none */
+  readonly cflags?: readonly string[];
+  /** What it needs from Kiln's POSIX layer besides the C library, clocks and main()'s arguments. @default none */
+  readonly requires?: ProgramRequirements;
+}
+
+/** What a program needs from the image: each brings the libraries that provide it. */
+export interface ProgramRequirements {
+  /** BSD sockets over lwIP (the board must have a network device). */
+  readonly network?: boolean;
+  /** POSIX threads (the image needs a scheduler that runs them). */
+  readonly threads?: boolean;
+  /** Files: open/read/write over the RAM file system, which holds what `files` embeds. */
+  readonly files?: boolean;
+}
+
 /** One image, as plain data. */
 export interface ImageSpec {
   /** Unique within an app or fleet: lowercase letters, digits and dashes. */
@@ -118,6 +153,8 @@ export interface ImageSpec {
    * to its own folder.
    */
   readonly libraryFolders?: readonly string[];
+  /** The user's own programs, each a library the image may use by its name. @default none */
+  readonly programs?: readonly ProgramSpec[];
 }
 
 /** A file of many images with shared defaults (fleet.yaml / fleet.json). */

@@ -9,9 +9,10 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve as resolvePath } from 'node:path';
-import { fileKind } from '../host-files.ts';
+import { fileKind, projectFolder } from '../host-files.ts';
+import { resolveProgramPaths } from './program-sources.ts';
 import type { SpecProblem } from './spec-problem.ts';
-import type { ComponentSpec, FileSpec, ImageSpec, OptionValue, Origin } from './image-spec.ts';
+import type { ComponentSpec, FileSpec, ImageSpec, OptionValue, Origin, ProgramSpec } from './image-spec.ts';
 import { checkDocument, type CatalogSource, type CheckedImage } from './private/document.ts';
 
 export type { CatalogSource } from './private/document.ts';
@@ -114,10 +115,16 @@ export function parseSpecText(text: string, file: string, catalog?: CatalogSourc
   const origins = new Map<string, SpecOrigins>();
   for (const image of check.images) {
     // No findings: the schema has vouched for the shape.
-    const spec = normalizeImageSpec(anchorFiles(image.value as unknown as ImageSpec, file));
+    const anchored = anchorPrograms(anchorFiles(image.value as unknown as ImageSpec, file), file);
+    for (const p of anchored.problems) {
+      const pointer = image.sources.get(p.pointer) ?? image.pointer;
+      problems.push({ file, ...locate(pointer, 'value'), pointer, message: p.hint ? `${p.message}; ${p.hint}` : p.message });
+    }
+    const spec = normalizeImageSpec(anchored.spec);
     specs.push(spec);
     origins.set(spec.id, originsOf(image, spec, file, parsed.places));
   }
+  if (problems.length > 0) return { ok: false, problems: sorted(dedupeProblems(problems)) };
   return { ok: true, specs, origins };
 }
 
@@ -146,6 +153,20 @@ export function normalizeImageSpec(spec: ImageSpec): ImageSpec {
     ...(spec.args !== undefined && spec.args.length > 0 ? { args: [...spec.args] } : {}),
     ...(spec.env !== undefined && Object.keys(spec.env).length > 0 ? { env: sortedStrings(spec.env) } : {}),
     ...(spec.libraryFolders !== undefined && spec.libraryFolders.length > 0 ? { libraryFolders: [...spec.libraryFolders] } : {}),
+    ...(spec.programs !== undefined && spec.programs.length > 0 ? { programs: spec.programs.map(normalizeProgram) } : {}),
+  };
+}
+
+/** A program with its fields in a fixed order, sources sorted, defines sorted, requirements that are off dropped. */
+function normalizeProgram(program: ProgramSpec): ProgramSpec {
+  const requires = (['network', 'threads', 'files'] as const).filter((k) => program.requires?.[k] === true);
+  return {
+    name: program.name,
+    sources: [...new Set(program.sources)].sort(),
+    ...(program.include !== undefined && program.include.length > 0 ? { include: [...program.include] } : {}),
+    ...(program.defines !== undefined && Object.keys(program.defines).length > 0 ? { defines: sortedStrings(program.defines) } : {}),
+    ...(program.cflags !== undefined && program.cflags.length > 0 ? { cflags: [...program.cflags] } : {}),
+    ...(requires.length ? { requires: Object.fromEntries(requires.map((k) => [k, true])) } : {}),
   };
 }
 
@@ -185,6 +206,33 @@ function anchorFiles(spec: ImageSpec, file: string): ImageSpec {
     ? { libraryFolders: spec.libraryFolders.map((f) => resolvePath(base, f)) }
     : {};
   return { ...spec, ...files, ...folders };
+}
+
+/**
+ * Expands a spec file's program sources (globs relative to the file's
+ * folder, confined to its project folder) and makes include folders
+ * absolute; what cannot be expanded is a problem at the entry's pointer.
+ */
+function anchorPrograms(spec: ImageSpec, file: string): { spec: ImageSpec; problems: { pointer: string; message: string; hint?: string }[] } {
+  if (!spec.programs?.length) return { spec, problems: [] };
+  const base = dirname(resolvePath(file));
+  const project = projectFolder(file);
+  const problems: { pointer: string; message: string; hint?: string }[] = [];
+  const programs = spec.programs.map((program, index) => {
+    const resolved = resolveProgramPaths(program.name, program, base, project);
+    for (const p of resolved.problems) problems.push({ pointer: `/programs/${index}/${p.field}/${p.index}`, message: p.message, ...(p.hint ? { hint: p.hint } : {}) });
+    return { ...program, sources: resolved.sources, ...(program.include ? { include: resolved.include } : {}) };
+  });
+  return { spec: { ...spec, programs }, problems };
+}
+
+/** Problems with the same place and message once (fleet images sharing the defaults' programs). */
+function dedupeProblems(problems: readonly SpecProblem[]): SpecProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.line}:${p.column}:${p.message}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
 }
 
 function normalizeComponent(component: ComponentSpec): ComponentSpec {

@@ -15,6 +15,7 @@
 import type { Catalog } from '../catalog-info.ts';
 import { catalogFindings } from './catalog-check.ts';
 import { isMapping } from './data.ts';
+import { programSymbol } from '../../catalog/program.ts';
 import { duplicateIdFindings, duplicateKindFindings } from './duplicates.ts';
 import type { Finding } from './finding.ts';
 import { mergeDefaults } from './merge.ts';
@@ -149,16 +150,32 @@ function onlyMergedShows(keyword: string, instancePath: string, params: unknown)
  * are a finding at `libraryFolders`, and the image's names go unchecked.
  */
 function catalogOf(source: CatalogSource | undefined, value: Record<string, unknown>, pointer: string, findings: Finding[]): Catalog | undefined {
-  if (typeof source !== 'function') return source;
+  if (typeof source !== 'function') return withPrograms(source, value['programs']);
   const folders = value['libraryFolders'];
   const list = Array.isArray(folders) ? folders.filter((f): f is string => typeof f === 'string') : [];
   try {
-    return source(list);
+    return withPrograms(source(list), value['programs']);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     if (!findings.some((f) => f.message === message)) findings.push({ pointer: child(pointer, 'libraryFolders'), anchor: 'value', message });
     return undefined;
   }
+}
+
+/**
+ * The catalog with the image's programs in it as applications (options
+ * they have none), so `applications: [{ kind: NAME }]` names one. Their
+ * sources are expanded later, once the document is sound.
+ */
+function withPrograms(catalog: Catalog | undefined, programs: unknown): Catalog | undefined {
+  if (!catalog || !Array.isArray(programs) || !programs.length) return catalog;
+  const libraries = new Map(catalog.libraries);
+  for (const program of programs) {
+    const name = isMapping(program) ? program['name'] : undefined;
+    if (typeof name !== 'string' || libraries.has(name)) continue;
+    libraries.set(name, { name, role: 'application', symbol: programSymbol(name), summary: `your program ${name}`, options: new Map() });
+  }
+  return { ...catalog, libraries };
 }
 
 /** Unique kinds, then the catalog, for one image or the defaults. */
