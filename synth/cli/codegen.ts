@@ -4,7 +4,8 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { writeIfChanged } from '../assembly.ts';
 import { loadCatalog } from '../catalog/index.ts';
 import { generateOptionTypes, KILN_TARGET, type CodegenTarget } from '../codegen.ts';
-import { displayPath } from '../paths.ts';
+import { KilnError } from '../errors.ts';
+import { displayPath, KILN_ROOT } from '../paths.ts';
 import { reportError, type Output } from './private/report.ts';
 
 /** Options of `kiln codegen [LIBDIR]`. */
@@ -24,6 +25,10 @@ export interface CodegenCommandOptions {
 export async function codegenCommand(opts: CodegenCommandOptions): Promise<number> {
   try {
     const folder = opts.libraries === undefined ? undefined : resolve(opts.libraries);
+    if (!folder && !existsSync(join(KILN_ROOT, 'constructs', 'index.ts'))) {
+      // An installed Kiln ships compiled JavaScript: its own interfaces are not generated there, and its folder is not written.
+      throw new KilnError([{ message: 'kiln codegen without a folder regenerates Kiln\'s own option types, which only a checkout of Kiln has', hint: 'give the folder of your micro-libraries: npx kiln codegen ./libs' }]);
+    }
     const catalog = loadCatalog(folder ? { folders: [folder] } : {});
     const root = folder ?? catalog.root;
     const target: CodegenTarget = folder
