@@ -15,11 +15,17 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** Runs the real kiln command (bin/kiln.js) from the repository root. */
-export function kiln(args: readonly string[], opts: { timeoutMs?: number; cwd?: string; env?: Readonly<Record<string, string>> } = {}): Promise<CliResult> {
+/** What a command did, and how long it took. */
+export interface CommandResult extends CliResult {
+  readonly ms: number;
+}
+
+/** Runs a command to its end (or until timeoutMs, then SIGTERM) with CI=true, and collects its output. */
+export function command(argv: readonly string[], opts: { cwd: string; timeoutMs?: number; env?: Readonly<Record<string, string>> }): Promise<CommandResult> {
+  const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/kiln.js'), ...args], {
-      cwd: opts.cwd ?? ROOT,
+    const child = spawn(argv[0], argv.slice(1), {
+      cwd: opts.cwd,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, CI: 'true', ...opts.env },
     });
@@ -31,9 +37,14 @@ export function kiln(args: readonly string[], opts: { timeoutMs?: number; cwd?: 
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
-      resolve({ code: code ?? -1, stdout, stderr });
+      resolve({ code: code ?? -1, stdout, stderr, ms: Math.round(performance.now() - started) });
     });
   });
+}
+
+/** Runs the real kiln command (bin/kiln.js), from the repository root unless told otherwise. */
+export function kiln(args: readonly string[], opts: { timeoutMs?: number; cwd?: string; env?: Readonly<Record<string, string>> } = {}): Promise<CliResult> {
+  return command([process.execPath, join(ROOT, 'bin/kiln.js'), ...args], { ...opts, cwd: opts.cwd ?? ROOT });
 }
 
 /** A fresh temporary folder. */

@@ -1,40 +1,11 @@
 // SPDX-License-Identifier: MIT
 // Kiln as a user gets it: packed with npm pack and installed from the
 // tarball into a project of its own, outside the repository.
-import { spawn } from 'node:child_process';
 import { chmodSync, lstatSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, tempDir } from './cli.ts';
+import { command, ROOT, tempDir, type CommandResult } from './cli.ts';
 
-/** What a command did, and how long it took. */
-export interface CommandResult {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly ms: number;
-}
-
-/** Runs a command to its end (or until timeoutMs, then SIGTERM) and collects its output. */
-export function command(argv: readonly string[], opts: { cwd: string; timeoutMs?: number; env?: Readonly<Record<string, string>> }): Promise<CommandResult> {
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(argv[0], argv.slice(1), {
-      cwd: opts.cwd,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, CI: 'true', ...opts.env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-    const timer = setTimeout(() => child.kill('SIGTERM'), opts.timeoutMs ?? 120_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code: code ?? -1, stdout, stderr, ms: Math.round(performance.now() - started) });
-    });
-  });
-}
+export { command, type CommandResult } from './cli.ts';
 
 /** A tarball made by npm pack, with what npm said about it. */
 export interface PackedKiln {
