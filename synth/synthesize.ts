@@ -102,6 +102,13 @@ export function synthesize(given: readonly ImageSpec[], options: SynthesizeOptio
       problems.push({ message: `unknown board "${spec.board as string}"`, origin: imageOrigin(spec.id), hint: `boards: ${known.join(', ')}; or describe the board inline, or add a library folder holding its board.yaml` });
       return spec;
     }
+    // A program's requirements are data in a spec: the board must meet them (constructs check them at compile time too).
+    for (const program of spec.programs ?? []) {
+      const used = [...spec.applications, ...(spec.libraries ?? [])].some((c) => c.kind === program.name);
+      if (used && program.requires?.network && board.network.length === 0) {
+        problems.push({ message: `program "${program.name}" requires the network, but board ${board.id} has no network device`, origin: imageOrigin(spec.id), hint: 'choose a board with one (qemu-virt has virtio-net), or drop requires.network' });
+      }
+    }
     return { ...spec, board };
   });
   if (problems.length) throw new KilnError(dedupe(problems));

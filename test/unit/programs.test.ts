@@ -113,6 +113,13 @@ t.test('GIVEN a program named like one of Kiln\'s libraries WHEN synthesized THE
   t.match(err.problems[0].message, /program "hello" has the name of the library in .*lib\/app-hello/);
 });
 
+t.test('GIVEN a spec\'s program that requires the network WHEN its board has none THEN synth says so at the image', async (t) => {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'main.c'), '');
+  const err = t.throws(() => synthesize([{ id: 'x', board: 'ultra96-v2', applications: [{ kind: 'probe' }], programs: [{ name: 'probe', sources: [join(dir, 'main.c')], requires: { network: true } }] }], { outdir: join(dir, 'out') })) as KilnError;
+  t.match(err.problems, [{ message: 'program "probe" requires the network, but board ultra96-v2 has no network device', hint: /choose a board with one/ }]);
+});
+
 t.test('GIVEN defines and flags with shell syntax WHEN planned THEN build.ninja quotes them for the shell', async (t) => {
   const dir = tempDir();
   writeFileSync(join(dir, 'main.c'), '');
