@@ -11,12 +11,13 @@ export interface HttpServerOptions {
      * server has not taken yet. The server takes them every time it
      * looks, but a burst of handshakes arrives between two looks (QEMU's
      * forwarder passes on a hundred at once); those beyond the backlog
-     * are dropped, and the client tries again only seconds later.
+     * are dropped, and the client tries again only seconds later (6 s
+     * for QEMU's forwarder). A control block each while waiting.
      *
      * Range: 1 to 128.
      *
      * Kconfig: APP_HTTP_BACKLOG
-     * @default 32
+     * @default 128
      */
     readonly backlog?: IntRange<1, 128>;
     /**

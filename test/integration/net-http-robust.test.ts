@@ -231,7 +231,7 @@ t.test('HttpServer with its default limits: slowloris, 500 connections at once a
   t.ok(v['http.evicted_table_full'] > 0, `a full table made room ${v['http.evicted_table_full']} times`);
   t.equal(v['http.refused_table_full'], 0, 'none refused: there was always a connection waiting for its head to close');
   t.equal(v['http.connections_open'], 1, 'nothing left open but the stats request');
-  t.equal(pcbs?.size, 128, 'lwIP has 128 control blocks, sized from the 24 connections and the backlog of 32');
+  t.equal(pcbs?.size, 256, 'lwIP has 256 control blocks, sized from the 24 connections and the backlog of 128');
   t.equal(pcbs?.errors, 0, 'and never ran out of them');
   // A frame dropped for want of a transmit buffer costs a TCP retransmission, seconds.
   t.match(stats.text, /^net\.link .* memerr=0 /m, 'no frame dropped for want of a transmit buffer');
