@@ -12,18 +12,7 @@ import { join } from 'node:path';
 import { runImage, type RunResult } from '../../synth/run.ts';
 import { kiln, ROOT, tempDir } from '../helpers/cli.ts';
 import { PAGES } from '../fixtures/programs/net-http.ts';
-
-/** A TCP port on 127.0.0.1 nobody listens on now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from './net-support.ts';
 
 /** Runs a program with a time limit; resolves with its output whatever its status. */
 function run(program: string, args: readonly string[], timeoutMs: number): Promise<{ code: number; stdout: string; stderr: string }> {
