@@ -41,6 +41,7 @@ commands:
 
 options:
   -o, --outdir DIR     assembly folder (default: kiln.out)
+      --template T     init: the program to start from, c (default) or cpp
       --timeout SEC    run: stop QEMU after SEC seconds
       --forward H:G    run: forward TCP port H on the host's 127.0.0.1 to port G of the guest
                        (images with a network stack; repeatable), e.g. --forward 8080:80
