@@ -4,11 +4,10 @@
 // C sources synth generates from them. No cross compiler needed.
 import t from 'tap';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readlinkSync, realpathSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Hello, Image, KilnError, Lua, QemuVirt, Sqlite } from '../../constructs/index.ts';
-import type { LibraryManifest } from '../../synth/catalog/index.ts';
 import { embeddedSources, embeddedTree, processArgsSource, processSources } from '../../synth/plan/process-files.ts';
 import { normalizeImageSpec, parseSpecText } from '../../synth/spec/spec-file.ts';
 import { ensureGenerated } from '../../synth/fetch/generate.ts';
