@@ -70,7 +70,8 @@ export function checkDocument(doc: unknown, catalog: CatalogSource | undefined):
 function inexactNumbers(value: unknown, pointer: string): Finding[] {
   if (typeof value === 'number') {
     return Number.isFinite(value) && Math.abs(value) > Number.MAX_SAFE_INTEGER
-      ? [{ pointer, anchor: 'value', message: `the number at ${pointer || 'the top'} is too large to be exact: past 2^53 (${Number.MAX_SAFE_INTEGER + 1}) a number is rounded when read; use a smaller one, or for a Kconfig hex value write it as a string ("0x...")` }]
+      // The problem carries the pointer and line; the message does not repeat a key of any length.
+      ? [{ pointer, anchor: 'value', message: `this number is too large to be exact: past 2^53 (${Number.MAX_SAFE_INTEGER + 1}) a number is rounded when read; use a smaller one, or for a Kconfig hex value write it as a string ("0x...")` }]
       : [];
   }
   if (Array.isArray(value)) return value.flatMap((item, i) => inexactNumbers(item, child(pointer, i)));
