@@ -25,9 +25,15 @@ function run(program: string, args: readonly string[], timeoutMs: number): Promi
 
 const curl = (url: string, ...extra: string[]) => run('curl', ['-sS', '--max-time', '5', ...extra, url], 10_000);
 
-/** The server's /_kiln/stats as numbers by name. */
+/**
+ * The server's /_kiln/stats as numbers by name. Right after a burst the
+ * request may be lost between QEMU's forwarder (which keeps the host's
+ * source port, so a reused port can meet a connection the guest still
+ * holds) and the guest: it is asked up to three times.
+ */
 async function stats(port: number): Promise<Record<string, number>> {
-  const r = await curl(`http://127.0.0.1:${port}/_kiln/stats`);
+  let r = await curl(`http://127.0.0.1:${port}/_kiln/stats`);
+  for (let attempt = 1; attempt < 3 && !/^http\.connections_accepted \d+$/m.test(r.stdout); attempt++) r = await curl(`http://127.0.0.1:${port}/_kiln/stats`);
   const out: Record<string, number> = {};
   for (const line of r.stdout.split('\n')) {
     const m = /^(\S+) (\d+)$/.exec(line);
