@@ -23,6 +23,13 @@ export interface LoadKconfigOptions {
    * @default none
    */
   readonly virtualFiles?: ReadonlyMap<string, string>;
+  /**
+   * The environment the files see: `$(NAME)` reads it when NAME is no
+   * variable, `"$NAME"` in a string expands from it, and `option env`
+   * defaults from it. What the tree read is in KconfigTree.environment.
+   * @default process.env
+   */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /**
@@ -39,7 +46,9 @@ export function loadKconfig(rootFile: string, options: LoadKconfigOptions = {}):
   const srctree = resolve(options.srctree ?? dirname(rootPath));
   const rel = relative(srctree, rootPath);
   const rootName = rel.startsWith('..') || isAbsolute(rel) ? rootPath : rel;
-  const ast = parseKconfigTree(rootName, srctree, options.virtualFiles);
+  const ast = parseKconfigTree(rootName, srctree, options.virtualFiles, options.env ?? process.env);
   const model = buildModel(ast);
-  return new KconfigTree({ srctree, rootFile: rootName, files: ast.files, mainmenu: ast.mainmenu }, model);
+  return new KconfigTree({
+    srctree, rootFile: rootName, files: ast.files, mainmenu: ast.mainmenu, info: ast.info, environment: ast.environment,
+  }, model);
 }

@@ -31,13 +31,23 @@ export class KconfigParseError extends Error {
   readonly expected: string;
   /** What it found instead, e.g. `end of file` or `'tristate'`. */
   readonly found: string;
+  /**
+   * Set when the file is valid Kconfig that Kiln refuses on purpose, to the
+   * name of the refusal as docs/kconfig.md lists it (`tristate`, `shell`,
+   * `non-bool-choice`); undefined for a plain error in the file.
+   */
+  readonly unsupported?: string;
 
-  constructor(file: string, line: number, expected: string, found: string, options?: { readonly cause?: unknown }) {
-    super(`${file}:${line}: expected ${expected}, found ${found}`, options);
+  constructor(
+    file: string, line: number, expected: string, found: string,
+    options?: { readonly cause?: unknown; readonly unsupported?: string },
+  ) {
+    super(`${file}:${line}: expected ${expected}, found ${found}`, options?.cause === undefined ? undefined : { cause: options.cause });
     this.file = file;
     this.line = line;
     this.expected = expected;
     this.found = found;
+    if (options?.unsupported !== undefined) this.unsupported = options.unsupported;
     Object.defineProperty(this, BRAND, { value: true });
   }
 }

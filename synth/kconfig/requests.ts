@@ -12,7 +12,7 @@
 import type { Origin } from '../spec/image-spec.ts';
 import type { KconfigType } from './private/ast.ts';
 import { escapeString } from './private/names.ts';
-import { parsePyInt } from './private/python-numbers.ts';
+import { parsePyInt, pyRstrip } from './private/python-numbers.ts';
 import type { KconfigTree } from './tree.ts';
 
 /** One symbol value an image asks for. */
@@ -37,8 +37,6 @@ export type CheckedValue =
   /** Refused; `expected` names what the type takes, `hint` suggests a fix. */
   | { readonly ok: false; readonly expected: string; readonly hint: string };
 
-const DECIMAL = /^[+-]?[0-9]+$/;
-const HEXADECIMAL = /^[+-]?(?:0[xX])?[0-9a-fA-F]+$/;
 
 /** Checks `value` against a symbol of type `type`. */
 export function checkRequestValue(type: KconfigType, value: ConfigRequest['value']): CheckedValue {
@@ -54,16 +52,18 @@ export function checkRequestValue(type: KconfigType, value: ConfigRequest['value
       };
     case 'int':
       if (typeof value === 'number' && Number.isSafeInteger(value)) return { ok: true, text: String(value) };
-      if (typeof value === 'string' && DECIMAL.test(value)) return { ok: true, text: value };
+      if (typeof value === 'string' && isNumberText(value, 10)) return { ok: true, text: pyRstrip(value) };
       return { ok: false, expected: 'a whole decimal number', hint: 'give a whole number such as 42' };
     case 'hex':
       if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return { ok: true, text: `0x${value.toString(16)}` };
-      if (typeof value === 'string' && HEXADECIMAL.test(value) && parsePyInt(value, 16)! >= 0n) return { ok: true, text: value };
+      if (typeof value === 'string' && isNumberText(value, 16) && parsePyInt(value, 16)! >= 0n) return { ok: true, text: pyRstrip(value) };
       return {
         ok: false,
         expected: 'a non-negative hexadecimal number',
         hint: typeof value === 'number' && value < 0 ? 'hex values cannot be negative' : 'give a number, or a string such as "0x1000"',
       };
+    case 'unknown':
+      return { ok: false, expected: 'nothing (the symbol has no type, so it takes no value)', hint: 'give the symbol a type in its Kconfig file' };
     case 'string':
       if (typeof value === 'string' && !/[\r\n]/.test(value)) return { ok: true, text: value };
       return {
@@ -72,6 +72,13 @@ export function checkRequestValue(type: KconfigType, value: ConfigRequest['value
         hint: typeof value === 'string' ? 'remove the line breaks' : `quote the value: "${String(value)}"`,
       };
   }
+}
+
+// A number as a .config line can carry it: what Python's int(text, base)
+// reads, on one line. Kconfig keeps the text as written (minus trailing
+// blanks, which a .config line loses), so " 5" and "1_000" stay as they are.
+function isNumberText(text: string, base: 10 | 16): boolean {
+  return !/[\r\n]/.test(text) && parsePyInt(text, base) !== undefined;
 }
 
 /** The requested value as the user wrote it, for messages: `true`, `42`, `"text"`. */

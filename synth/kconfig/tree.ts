@@ -94,6 +94,10 @@ export interface KconfigTreeSource {
   /** Every file read, relative to `srctree`, in reading order. */
   readonly files: readonly string[];
   readonly mainmenu?: string;
+  /** `$(info,...)` output while parsing. */
+  readonly info?: readonly string[];
+  /** The environment variables the files read, with the values seen. */
+  readonly environment?: ReadonlyMap<string, string>;
 }
 
 /** A loaded Kconfig tree. Create one with loadKconfig(). */
@@ -111,8 +115,21 @@ export class KconfigTree {
   readonly files: readonly string[];
   /** The `mainmenu` title, if the tree has one. */
   readonly mainmenu?: string;
-  /** Oddities that do not prevent resolution, e.g. a `select` of a symbol nothing defines. */
+  /**
+   * Oddities that do not prevent resolution, as `file:line: text`: what
+   * kconfiglib warns about (a select of a non-bool symbol, a symbol without
+   * a type, a type given twice...), plus a `select` of a symbol nothing
+   * defines and `$(warning-if,...)` output.
+   */
   readonly warnings: readonly string[];
+  /** `$(info,...)` output while parsing, as `file:line: text`. */
+  readonly info: readonly string[];
+  /**
+   * The environment variables the files read (`$(NAME)`, `$NAME` in a
+   * string, `option env`), with the values seen: the tree's configuration
+   * depends on them.
+   */
+  readonly environment: ReadonlyMap<string, string>;
   /** @internal The resolver's view; not part of the public API. */
   readonly model: KconfigModel;
 
@@ -128,6 +145,8 @@ export class KconfigTree {
     this.mainmenu = source.mainmenu;
     this.model = model;
     this.warnings = model.warnings;
+    this.info = source.info ?? [];
+    this.environment = source.environment ?? new Map();
     for (const id of model.defined) {
       const def = model.entries[id].def!;
       this.infos.set(def.name, this.describeSymbol(def));
@@ -169,7 +188,7 @@ export class KconfigTree {
     const prompted = def.nodes.find((n) => n.prompt);
     return Object.freeze({
       name: def.name,
-      type: def.type!,
+      type: def.type ?? 'unknown',
       prompt: prompted?.prompt?.text,
       help: def.nodes.find((n) => n.help !== undefined)?.help,
       definedAt: def.nodes[0].at,

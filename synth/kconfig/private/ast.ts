@@ -25,8 +25,15 @@ export type AstExpr =
   | { readonly kind: 'and' | 'or'; readonly left: AstExpr; readonly right: AstExpr }
   | { readonly kind: 'compare'; readonly op: CompareOp; readonly left: Operand; readonly right: Operand };
 
-/** The value types Kiln supports (tristate is refused: Kiln builds no modules). */
-export type KconfigType = 'bool' | 'int' | 'hex' | 'string';
+/**
+ * The value types Kiln supports (tristate is refused: Kiln builds no
+ * modules). 'unknown' is a symbol defined without a type, which kconfiglib
+ * accepts with a warning: its value is its own name and it is never written.
+ */
+export type KconfigType = 'bool' | 'int' | 'hex' | 'string' | 'unknown';
+
+/** The types a Kconfig line can declare. */
+export type DeclaredType = Exclude<KconfigType, 'unknown'>;
 
 /** A prompt line: `bool "text" if cond` or `prompt "text" if cond`. */
 export interface AstPrompt {
@@ -69,7 +76,9 @@ export interface AstConfig {
   readonly name: string;
   readonly menuconfig: boolean;
   readonly at: SourceLocation;
-  readonly type?: KconfigType;
+  readonly type?: DeclaredType;
+  /** The line that gave the type (the last one, when several do). */
+  readonly typeAt?: SourceLocation;
   readonly prompt?: AstPrompt;
   readonly defaults: readonly AstDefault[];
   readonly dependsOn: readonly AstDependsOn[];
@@ -77,6 +86,10 @@ export interface AstConfig {
   readonly implies: readonly AstReverse[];
   readonly ranges: readonly AstRange[];
   readonly help?: string;
+  /** `option env="NAME"`: the environment variable that gives the default; such symbols are never written. */
+  readonly envVar?: string;
+  /** `option defconfig_list` (the first in the tree): never written. */
+  readonly defconfigList: boolean;
 }
 
 /** `choice [NAME] ... endchoice`. */
@@ -84,7 +97,7 @@ export interface AstChoice {
   readonly kind: 'choice';
   readonly name?: string;
   readonly at: SourceLocation;
-  readonly type?: KconfigType;
+  readonly type?: DeclaredType;
   readonly prompt?: AstPrompt;
   readonly defaults: readonly AstDefault[];
   readonly dependsOn: readonly AstDependsOn[];
@@ -128,4 +141,10 @@ export interface AstTree {
   readonly entries: readonly AstEntry[];
   /** Every file read, relative to the source tree, in the order they were read. */
   readonly files: readonly string[];
+  /** What kconfiglib would warn about while parsing (`file:line: text`). */
+  readonly warnings: readonly string[];
+  /** `$(info,...)` output (`file:line: text`). */
+  readonly info: readonly string[];
+  /** The environment variables the files read, with their values. */
+  readonly environment: ReadonlyMap<string, string>;
 }

@@ -14,7 +14,7 @@
  * 3. Reverse dependencies are recorded on their targets (`select` and
  *    `imply`), and the tree is checked: types, defaults, dependency loops.
  */
-import type { AstChoice, AstConfig, AstDefault, AstDependsOn, AstEntry, AstExpr, AstTree, KconfigType, Operand } from './ast.ts';
+import type { AstChoice, AstConfig, AstDefault, AstDependsOn, AstEntry, AstExpr, AstTree, DeclaredType, Operand } from './ast.ts';
 import { KconfigParseError } from '../parse-error.ts';
 import { andExpr, dependsOnSymbol, type Expr, formatExpr, M_ID, N_ID, orExpr, Y, Y_ID } from './expr.ts';
 import { formatLocation, type SourceLocation } from '../location.ts';
@@ -72,6 +72,7 @@ class ModelBuilder {
   private readonly outline: OutlineItem[] = [];
 
   build(ast: AstTree): KconfigModel {
+    this.warnings.push(...ast.warnings);
     const top: WorkNode = this.container('top', { file: ast.files[0] ?? '', line: 1 }, Y);
     top.children = ast.entries.map((e) => this.convert(e));
     this.finalizeContainer(top, Y);
@@ -82,8 +83,9 @@ class ModelBuilder {
     };
     const loop = findDependencyLoop(model);
     if (loop) {
-      const first = this.entries[loop[0]].def?.nodes[0]?.at ?? { file: ast.files[0] ?? '', line: 0 };
-      throw new KconfigParseError(first.file, first.line, 'no dependency loop', loop.map((id) => this.entries[id].name).join(' -> '));
+      const id = this.byName.get(loop[0]);
+      const first = (id !== undefined && this.entries[id].def?.nodes[0]?.at) || { file: ast.files[0] ?? '', line: 0 };
+      throw new KconfigParseError(first.file, first.line, 'no dependency loop', loop.join(' -> '));
     }
     this.layout(top);
     return model;
@@ -194,7 +196,8 @@ class ModelBuilder {
       };
       this.defined.push(id);
     }
-    this.setType(entry.def, e.type, e.at);
+    this.setType(entry.def, e.type, e.typeAt ?? e.at);
+    if (e.envVar !== undefined || e.defconfigList) entry.def.noWrite = true;
     const writtenDep = this.dependsOn(e.dependsOn);
     const writtenPrompt = e.prompt && this.optionalExpr(e.prompt.condition);
     return this.container('config', e.at, writtenDep ?? Y, {
@@ -230,7 +233,7 @@ class ModelBuilder {
     }
     const choice = this.choices[id];
     if (e.type) {
-      if (choice.type && choice.type !== e.type) this.fail(e.at, `one type for ${choiceLabel(choice)}`, `${choice.type} and ${e.type}`);
+      if (choice.type && choice.type !== e.type) this.warnings.push(`${formatLocation(e.at)}: ${choiceLabel(choice)} defined with multiple types, ${e.type} will be used`);
       choice.type = e.type;
     }
     if (e.optional) choice.optional = true;
@@ -247,12 +250,14 @@ class ModelBuilder {
     return node;
   }
 
-  private setType(def: SymbolDef, type: KconfigType | undefined, at: SourceLocation): void {
+  // A later type wins, with a warning naming both lines (kconfiglib does the same).
+  private setType(def: SymbolDef, type: DeclaredType | undefined, at: SourceLocation): void {
     if (!type) return;
     if (def.type && def.type !== type) {
-      this.fail(at, `one type for ${def.name} (it is ${def.type} at ${formatLocation(def.nodes[0]?.at ?? at)})`, `'${type}'`);
+      this.warnings.push(`${formatLocation(at)}: ${def.name} is redefined as ${type} (it was ${def.type} at ${formatLocation(def.typeAt ?? at)}); ${type} will be used`);
     }
     def.type = type;
+    def.typeAt = at;
   }
 
   // --- finalization: dependency propagation and menu structure ---------------
@@ -332,8 +337,8 @@ class ModelBuilder {
       prompt: node.prompt && { text: node.prompt.text, cond: node.prompt.cond, written: node.prompt.written, at: node.prompt.at },
     });
     for (const d of node.defaults) {
-      if (d.value.k !== 'ref' || this.entries[d.value.id].kind !== 'defined') {
-        this.fail(d.at, `a member symbol as the default of ${choiceLabel(choice)}`, `'${formatExpr(d.value, this.names())}'`);
+      if (d.value.k !== 'ref') {
+        this.fail(d.at, `a single symbol as the default of ${choiceLabel(choice)}`, `'${formatExpr(d.value, this.names())}'`);
       }
       choice.defaults.push({ sym: d.value.id, cond: d.cond, written: d.written, at: d.at });
     }
@@ -349,50 +354,60 @@ class ModelBuilder {
 
   // --- checks ----------------------------------------------------------------
 
+  // What kconfiglib refuses after parsing, and what it only warns about.
   private check(): void {
     const names = this.names();
-    for (const id of this.defined) {
-      const def = this.entries[id].def!;
-      if (!def.type) this.fail(def.nodes[0].at, `a type (bool, int, hex or string) for ${def.name}`, 'none');
-    }
+    const warn = (at: SourceLocation, text: string): void => {
+      this.warnings.push(`${formatLocation(at)}: ${text}`);
+    };
     for (const id of this.defined) {
       const def = this.entries[id].def!;
       const at = def.nodes[0].at;
-      if (def.type !== 'bool') {
+      const type = def.type ?? 'unknown';
+      if (type === 'unknown') warn(at, `${def.name} is defined without a type, so its value is its own name and it is never written to .config`);
+      if (type === 'int' || type === 'hex' || type === 'string') {
         for (const d of def.defaults) {
           if (d.value.k !== 'ref') {
-            this.fail(d.at, `a single value as the default of the ${def.type} symbol ${def.name}`, `'${formatExpr(d.value, names)}'`);
+            this.fail(d.at, `a single value as the default of the ${type} symbol ${def.name}`, `'${formatExpr(d.value, names)}'`);
           }
         }
-        if (def.selects.length + def.implies.length > 0) {
-          const s = [...def.selects, ...def.implies][0];
-          this.fail(s.at, `select and imply only on bool symbols`, `one on the ${def.type} symbol ${def.name}`);
-        }
       }
-      if (def.ranges.length > 0 && def.type !== 'int' && def.type !== 'hex') {
-        this.fail(def.ranges[0].at, `range only on int or hex symbols`, `one on the ${def.type} symbol ${def.name}`);
+      if (type !== 'bool' && type !== 'unknown' && def.selects.length + def.implies.length > 0) {
+        warn([...def.selects, ...def.implies][0].at, `the ${type} symbol ${def.name} has selects or implies, which have no effect`);
       }
-      for (const s of [...def.selects, ...def.implies]) {
-        const target = this.entries[s.to];
-        if (target.kind !== 'defined') {
-          this.warnings.push(`${formatLocation(s.at)}: ${def.name} selects or implies ${target.name}, which no Kconfig file defines`);
-        } else if (target.def!.type !== 'bool') {
-          this.fail(s.at, `a bool symbol after select or imply`, `${target.name}, a ${target.def!.type} symbol`);
+      if (def.ranges.length > 0 && type !== 'int' && type !== 'hex') {
+        warn(def.ranges[0].at, `the ${type} symbol ${def.name} has ranges, but is not int or hex, so they have no effect`);
+      }
+      if (type === 'bool') {
+        for (const s of [...def.selects, ...def.implies]) {
+          const target = this.entries[s.to];
+          const targetType = target.def?.type ?? 'unknown';
+          if (target.kind !== 'defined') {
+            warn(s.at, `${def.name} selects or implies ${target.name}, which no Kconfig file defines`);
+          } else if (targetType !== 'bool' && targetType !== 'unknown') {
+            warn(s.at, `${def.name} ${def.selects.includes(s) ? 'selects' : 'implies'} the ${targetType} symbol ${target.name}, which is not bool, so it has no effect`);
+          }
         }
       }
       if (def.choice !== undefined) {
-        if (def.defaults.length > 0) this.warnings.push(`${formatLocation(def.defaults[0].at)}: the default of choice member ${def.name} has no effect`);
-        if (def.selectedBy.length + def.impliedBy.length > 0) this.warnings.push(`${formatLocation(at)}: select and imply have no effect on choice member ${def.name}`);
-        if (!def.nodes.some((n) => n.prompt)) this.warnings.push(`${formatLocation(at)}: choice member ${def.name} has no prompt, so it can never be chosen`);
+        if (def.defaults.length > 0) warn(def.defaults[0].at, `the default of choice member ${def.name} has no effect`);
+        if (def.selectedBy.length + def.impliedBy.length > 0) warn(at, `select and imply have no effect on choice member ${def.name}`);
+        if (!def.nodes.some((n) => n.prompt)) warn(at, `choice member ${def.name} has no prompt, so it can never be chosen`);
       }
     }
     for (const choice of this.choices) {
       const at = choice.nodes[0].at;
-      if (choice.type !== 'bool') this.fail(at, `a bool choice`, choice.type ? `a ${choice.type} choice` : 'a choice without a type');
-      if (!choice.nodes.some((n) => n.prompt)) this.warnings.push(`${formatLocation(at)}: ${choiceLabel(choice)} has no prompt, so none of its members can be y`);
+      if (choice.type !== 'bool') {
+        throw new KconfigParseError(
+          at.file, at.line, `a bool choice`,
+          `${choice.type ? `a ${choice.type} choice` : 'a choice without a type'} (Kiln supports bool choices only; give the choice or its members the type bool)`,
+          { unsupported: 'non-bool-choice' },
+        );
+      }
+      if (!choice.nodes.some((n) => n.prompt)) warn(at, `${choiceLabel(choice)} has no prompt, so none of its members can be y`);
       for (const d of choice.defaults) {
         if (this.entries[d.sym].def?.choice !== choice.id) {
-          this.fail(d.at, `a member of ${choiceLabel(choice)} as its default`, this.entries[d.sym].name);
+          warn(d.at, `the default ${this.entries[d.sym].name} of ${choiceLabel(choice)} is not one of its members; while it applies, no member is chosen`);
         }
       }
     }

@@ -58,7 +58,7 @@ export function applyRequests(model: KconfigModel, requests: readonly ConfigRequ
     const id = model.byName.get(request.symbol) ?? -1;
     const def = id >= 0 ? model.entries[id].def : undefined;
     if (!def) return { index, request, id: -1 };
-    const checked = checkRequestValue(def.type!, request.value);
+    const checked = checkRequestValue(def.type ?? 'unknown', request.value);
     if (checked.ok) {
       text[id] = checked.text;
       lastRequest[id] = index;

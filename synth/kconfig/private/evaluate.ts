@@ -310,7 +310,7 @@ export class Evaluation {
   private typeOf(id: number): string {
     const entry = this.model.entries[id];
     if (entry.kind === 'tristate') return 'bool';
-    return entry.kind === 'defined' ? entry.def!.type! : 'unknown';
+    return (entry.kind === 'defined' && entry.def!.type) || 'unknown';
   }
 
   private numberOf(id: number): bigint | undefined {
@@ -335,9 +335,14 @@ export class Evaluation {
       case 'hex':
         this.computeNumber(id, def.type === 'hex' ? 16 : 10);
         break;
-      default:
+      case 'string':
         this.computeString(id);
+        break;
+      default:
+        // A symbol without a type reads as its own name, like a name nothing defines.
+        this.settle(id, 0, def.name, 'invisible', -1, false);
     }
+    if (def.noWrite && def.type !== 'bool') this.writes[id] = 0;
   }
 
   private settle(id: number, tri: Tri, str: string, source: ValueSource, index: number, write: boolean): void {

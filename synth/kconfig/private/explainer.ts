@@ -28,7 +28,7 @@ export class Explainer {
       const def = this.ctx.model.entries[id].def!;
       e = Object.freeze({
         symbol: def.name,
-        type: def.type!,
+        type: (def.type ?? 'unknown'),
         value: this.ctx.ev.value(id),
         definedAt: def.nodes[0].at,
         reason: this.reason(id),
@@ -115,7 +115,7 @@ export class Explainer {
       case 'requested': {
         const r = this.ctx.requests[this.ctx.lastRequest[id]];
         const text = r.checked?.ok ? r.checked.text : '';
-        return { kind: 'requested', origin: r.request.origin, requested: def.type === 'bool' ? text : displayValue(def.type!, text) };
+        return { kind: 'requested', origin: r.request.origin, requested: def.type === 'bool' ? text : displayValue((def.type ?? 'unknown'), text) };
       }
       case 'default': {
         const d = def.defaults[ev.sourceIndex(id)];

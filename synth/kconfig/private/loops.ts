@@ -2,115 +2,148 @@
 /**
  * Finds dependency loops, which make a configuration undefined.
  *
- * The graph has two vertices per symbol (its visibility and its value) and
- * two per choice (its mode and its selection), so that a choice member
- * depending on its own choice (always true) is not a loop, while a member
- * whose prompt depends on a symbol that depends on a sibling member is:
- * the choice's selection needs that member's visibility.
+ * The graph and the search are kconfiglib's, so that Kiln refuses exactly
+ * the trees the reference refuses. A symbol depends on everything in its
+ * prompt conditions, its defaults and their conditions, its selects and
+ * implies (the selecting symbol and the condition), its ranges and its
+ * direct dependencies; a choice on its prompt conditions and its defaults'
+ * conditions. A choice member is tied to its siblings: reaching a choice
+ * through one member goes on to every other member, since which member the
+ * choice selects depends on all of them.
  */
 import { type Expr, visitExpr } from './expr.ts';
 import type { KconfigModel } from './model.ts';
 
+/** One vertex: a defined symbol (entry id) or a choice. */
+type Item = { readonly k: 'sym'; readonly id: number } | { readonly k: 'choice'; readonly id: number };
+
 /**
- * Returns the entry ids of the symbols on a dependency loop (the first one
- * repeated at the end), or undefined when there is none.
+ * Returns the names on a dependency loop (the first repeated at the end),
+ * or undefined when there is none.
  */
-export function findDependencyLoop(model: KconfigModel): number[] | undefined {
-  const symbolCount = model.entries.length;
-  const vertexCount = 2 * symbolCount + 2 * model.choices.length;
-  const visOf = (id: number): number => 2 * id;
-  const valOf = (id: number): number => 2 * id + 1;
-  const modeOf = (c: number): number => 2 * symbolCount + 2 * c;
-  const selOf = (c: number): number => 2 * symbolCount + 2 * c + 1;
-
-  const edges: number[][] = Array.from({ length: vertexCount }, () => []);
-  const addExpr = (from: number, e: Expr): void => {
-    visitExpr(
-      e,
-      (id) => {
-        if (model.entries[id].kind === 'defined') edges[from].push(valOf(id));
-      },
-      (c) => edges[from].push(modeOf(c)),
-    );
-  };
-  const addRef = (from: number, id: number): void => addExpr(from, { k: 'ref', id });
-
-  for (const id of model.defined) {
-    const def = model.entries[id].def!;
-    for (const node of def.nodes) if (node.prompt) addExpr(visOf(id), node.prompt.cond);
-    const val = valOf(id);
-    edges[val].push(visOf(id));
-    for (const d of def.defaults) {
-      addExpr(val, d.value);
-      addExpr(val, d.cond);
-    }
-    for (const r of def.ranges) {
-      addRef(val, r.low);
-      addRef(val, r.high);
-      addExpr(val, r.cond);
-    }
-    for (const s of [...def.selectedBy, ...def.impliedBy]) {
-      addRef(val, s.from);
-      addExpr(val, s.cond);
-    }
-    addExpr(val, def.directDep);
-    if (def.choice !== undefined) edges[val].push(selOf(def.choice));
-  }
-  for (const choice of model.choices) {
-    for (const node of choice.nodes) if (node.prompt) addExpr(modeOf(choice.id), node.prompt.cond);
-    const sel = selOf(choice.id);
-    edges[sel].push(modeOf(choice.id));
-    for (const m of choice.members) edges[sel].push(visOf(m));
-    for (const d of choice.defaults) {
-      edges[sel].push(visOf(d.sym));
-      addExpr(sel, d.cond);
-    }
-  }
-
-  const cycle = findCycle(edges);
-  if (!cycle) return undefined;
-  // Name the loop by symbols only, dropping repeats (visibility then value of one symbol).
-  const ids: number[] = [];
-  for (const v of cycle) {
-    if (v >= 2 * symbolCount) continue;
-    const id = v >> 1;
-    if (ids[ids.length - 1] !== id) ids.push(id);
-  }
-  if (ids.length > 1 && ids[0] === ids[ids.length - 1]) ids.pop();
-  return ids.length > 0 ? [...ids, ids[0]] : undefined;
+export function findDependencyLoop(model: KconfigModel): string[] | undefined {
+  return new LoopSearch(model).run();
 }
 
-// Iterative depth-first search; returns the vertices of one cycle, in order.
-function findCycle(edges: readonly number[][]): number[] | undefined {
-  const WHITE = 0;
-  const GREY = 1;
-  const BLACK = 2;
-  const color = new Uint8Array(edges.length);
-  const stack: number[] = [];
-  const next: number[] = [];
-  for (let root = 0; root < edges.length; root++) {
-    if (color[root] !== WHITE) continue;
-    stack.push(root);
-    next.push(0);
-    color[root] = GREY;
-    while (stack.length > 0) {
-      const v = stack[stack.length - 1];
-      const i = next[next.length - 1];
-      if (i >= edges[v].length) {
-        color[v] = BLACK;
-        stack.pop();
-        next.pop();
-        continue;
-      }
-      next[next.length - 1] = i + 1;
-      const w = edges[v][i];
-      if (color[w] === GREY) return stack.slice(stack.indexOf(w));
-      if (color[w] === WHITE) {
-        color[w] = GREY;
-        stack.push(w);
-        next.push(0);
-      }
+const UNVISITED = 0;
+const ON_PATH = 1;
+const DONE = 2;
+
+class LoopFound {
+  constructor(readonly items: readonly Item[]) {}
+}
+
+class LoopSearch {
+  // Who depends on each symbol, in the order found. (What depends on a
+  // choice is only ever its members, which the search reaches through
+  // checkChoice, as kconfiglib's does.)
+  private readonly symDependents: Item[][];
+  private readonly symState: Uint8Array;
+  private readonly choiceState: Uint8Array;
+
+  constructor(private readonly model: KconfigModel) {
+    this.symDependents = model.entries.map(() => []);
+    this.symState = new Uint8Array(model.entries.length);
+    this.choiceState = new Uint8Array(model.choices.length);
+    this.buildGraph();
+  }
+
+  run(): string[] | undefined {
+    try {
+      for (const id of this.model.defined) this.checkSymbol(id, false);
+      return undefined;
+    } catch (e) {
+      if (!(e instanceof LoopFound)) throw e;
+      const names = e.items.map((item) => this.label(item));
+      return [...names, names[0]];
     }
   }
-  return undefined;
+
+  private buildGraph(): void {
+    const seen = new Set<string>();
+    const dependOn = (dependent: Item, e: Expr): void => {
+      visitExpr(
+        e,
+        (id) => {
+          if (this.model.entries[id].kind !== 'defined') return;
+          const key = `${dependent.k}${dependent.id}>s${id}`;
+          if (!seen.has(key)) {
+            seen.add(key);
+            this.symDependents[id].push(dependent);
+          }
+        },
+      );
+    };
+    for (const id of this.model.defined) {
+      const def = this.model.entries[id].def!;
+      const me: Item = { k: 'sym', id };
+      for (const node of def.nodes) if (node.prompt) dependOn(me, node.prompt.cond);
+      for (const d of def.defaults) {
+        dependOn(me, d.value);
+        dependOn(me, d.cond);
+      }
+      for (const s of [...def.selectedBy, ...def.impliedBy]) {
+        dependOn(me, { k: 'ref', id: s.from });
+        dependOn(me, s.cond);
+      }
+      for (const r of def.ranges) {
+        dependOn(me, { k: 'ref', id: r.low });
+        dependOn(me, { k: 'ref', id: r.high });
+        dependOn(me, r.cond);
+      }
+      dependOn(me, def.directDep);
+    }
+    for (const choice of this.model.choices) {
+      const me: Item = { k: 'choice', id: choice.id };
+      for (const node of choice.nodes) if (node.prompt) dependOn(me, node.prompt.cond);
+      for (const d of choice.defaults) dependOn(me, d.cond);
+    }
+  }
+
+  private checkSymbol(id: number, ignoreChoice: boolean): readonly Item[] | undefined {
+    const state = this.symState[id];
+    if (state === DONE) return undefined;
+    const me: Item = { k: 'sym', id };
+    if (state === ON_PATH) return [me];
+    this.symState[id] = ON_PATH;
+    for (const dep of this.symDependents[id]) {
+      const loop = dep.k === 'choice' ? this.checkChoice(dep.id, undefined) : this.checkSymbol(dep.id, false);
+      if (loop) return this.closing(loop, me);
+    }
+    const choice = this.model.entries[id].def!.choice;
+    if (choice !== undefined && !ignoreChoice) {
+      const loop = this.checkChoice(choice, id);
+      if (loop) return this.closing(loop, me);
+    }
+    this.symState[id] = DONE;
+    return undefined;
+  }
+
+  private checkChoice(c: number, skip: number | undefined): readonly Item[] | undefined {
+    const state = this.choiceState[c];
+    if (state === DONE) return undefined;
+    const me: Item = { k: 'choice', id: c };
+    if (state === ON_PATH) return [me];
+    this.choiceState[c] = ON_PATH;
+    for (const m of this.model.choices[c].members) {
+      if (m === skip) continue;
+      const loop = this.checkSymbol(m, true);
+      if (loop) return this.closing(loop, me);
+    }
+    this.choiceState[c] = DONE;
+    return undefined;
+  }
+
+  // On the way back from a loop: extends it, or throws once it is closed.
+  private closing(loop: readonly Item[], cur: Item): readonly Item[] {
+    const first = loop[0];
+    if (first.k !== cur.k || first.id !== cur.id) return [...loop, cur];
+    throw new LoopFound([...loop].reverse());
+  }
+
+  private label(item: Item): string {
+    if (item.k === 'sym') return this.model.entries[item.id].name;
+    const name = this.model.choices[item.id].name;
+    return name === undefined ? '<choice>' : `<choice ${name}>`;
+  }
 }

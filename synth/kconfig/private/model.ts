@@ -8,7 +8,7 @@
  * `visible if`, and, for choice members, the choice itself. What was written
  * on the line is kept beside it (`written`) for messages.
  */
-import type { KconfigType } from './ast.ts';
+import type { DeclaredType } from './ast.ts';
 import type { Expr } from './expr.ts';
 import type { SourceLocation } from '../location.ts';
 
@@ -82,7 +82,16 @@ export interface ReverseDef {
 export interface SymbolDef {
   readonly id: number;
   readonly name: string;
-  type?: KconfigType;
+  /** Undefined for a symbol defined without a type. */
+  type?: DeclaredType;
+  /** Where the type was last given. */
+  typeAt?: SourceLocation;
+  /**
+   * `option env` and `option defconfig_list` symbols: an int, hex or string
+   * one is never written to .config or the header (a bool one is, as in
+   * kconfiglib, where the rule lives on the non-bool path).
+   */
+  noWrite?: boolean;
   readonly nodes: SymbolNodeDef[];
   /** Effective dependencies: the definitions' dependencies, or-ed. */
   directDep: Expr;
@@ -116,7 +125,7 @@ export interface ChoiceNodeDef {
 export interface ChoiceDef {
   readonly id: number;
   readonly name?: string;
-  type?: KconfigType;
+  type?: DeclaredType;
   readonly nodes: ChoiceNodeDef[];
   optional: boolean;
   readonly members: number[];

@@ -2,21 +2,27 @@
 /**
  * Parses a Kconfig tree, following `source` statements, into an AstTree.
  *
- * The subset Kiln reads: config, menuconfig, choice (optional, default),
- * if, menu (visible if), comment, mainmenu, source/osource/rsource/orsource
- * with wildcards, the types bool, int, hex and string with their def_*
- * shorthands, prompt, default, depends on, select, imply, range and help.
- * `tristate` is refused: Kiln builds no loadable modules.
+ * The whole language as kconfiglib reads it: config, menuconfig, choice
+ * (optional, default), if, menu (visible if), comment, mainmenu, source,
+ * osource, rsource, orsource (and the old gsource, grsource) with wildcards,
+ * the types bool, int, hex and string with their def_* shorthands, prompt
+ * (quoted or not), default, depends on, select, imply, range, help, the
+ * options env, defconfig_list, modules and allnoconfig_y, and the
+ * preprocessor (preprocessor.ts). What kconfiglib only warns about is
+ * accepted with the same warning. Refused on purpose, each with its
+ * `unsupported` name (docs/kconfig.md): `tristate` (Kiln builds no loadable
+ * modules) and `$(shell,...)`.
  */
 import { readFileSync, realpathSync } from 'node:fs';
 import { dirname as posixDirname } from 'node:path/posix';
 import type {
   AstChoice, AstComment, AstConfig, AstDefault, AstDependsOn, AstEntry, AstExpr, AstMenu, AstPrompt, AstRange,
-  AstReverse, AstTree, KconfigType,
+  AstReverse, AstTree, DeclaredType,
 } from './ast.ts';
 import { KconfigParseError } from '../parse-error.ts';
 import { expandGlob } from './glob.ts';
 import { tokenizeLine } from './lexer.ts';
+import { Preprocessor } from './preprocessor.ts';
 import { formatLocation, type SourceLocation } from '../location.ts';
 import { KconfigFileReader } from './reader.ts';
 import { TokenCursor } from './token-cursor.ts';
@@ -27,27 +33,35 @@ import { TokenCursor } from './token-cursor.ts';
  * @param rootFile the top Kconfig file, relative to `srctree` (or absolute).
  * @param srctree the directory `source` paths are relative to.
  */
-export function parseKconfigTree(rootFile: string, srctree: string, virtualFiles?: ReadonlyMap<string, string>): AstTree {
-  const parser = new KconfigParser(srctree, virtualFiles ?? new Map());
+export function parseKconfigTree(
+  rootFile: string, srctree: string, virtualFiles?: ReadonlyMap<string, string>,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): AstTree {
+  const parser = new KconfigParser(srctree, virtualFiles ?? new Map(), new Preprocessor(env));
   const entries = parser.parseFile(rootFile, undefined);
-  return { mainmenu: parser.mainmenu, entries, files: parser.files };
+  return {
+    mainmenu: parser.mainmenu, entries, files: parser.files, warnings: [...parser.warnings, ...parser.pp.warnings],
+    info: parser.pp.info, environment: parser.pp.environment,
+  };
 }
 
-const TYPE_WORDS: Readonly<Record<string, KconfigType>> = {
+const TYPE_WORDS: Readonly<Record<string, DeclaredType>> = {
   bool: 'bool', boolean: 'bool', int: 'int', hex: 'hex', string: 'string',
 };
-const DEF_WORDS: Readonly<Record<string, KconfigType>> = {
+const DEF_WORDS: Readonly<Record<string, DeclaredType>> = {
   def_bool: 'bool', def_int: 'int', def_hex: 'hex', def_string: 'string',
 };
 
 type EntryKind = 'config' | 'choice' | 'menu' | 'comment';
 
-// Which properties each kind of entry accepts.
+// Which properties each kind of entry accepts. kconfiglib also reads a
+// `default` on a menu or comment and a `range` on a menu, comment or choice,
+// and then ignores them; so does Kiln ('ignored').
 const PROPERTIES: Readonly<Record<EntryKind, ReadonlySet<string>>> = {
   config: new Set(['type', 'prompt', 'default', 'depends', 'select', 'imply', 'range', 'help', 'option']),
-  choice: new Set(['type', 'prompt', 'default', 'depends', 'help', 'optional']),
-  menu: new Set(['depends', 'visible', 'help']),
-  comment: new Set(['depends', 'help']),
+  choice: new Set(['type', 'prompt', 'default', 'depends', 'help', 'optional', 'option', 'range']),
+  menu: new Set(['depends', 'visible', 'help', 'option', 'default', 'range']),
+  comment: new Set(['depends', 'help', 'option', 'default', 'range']),
 };
 
 const STATEMENTS = 'a Kconfig statement (config, menuconfig, choice, menu, comment, if, source)';
@@ -59,7 +73,7 @@ interface BlockEnd {
 
 // The properties of one entry, filled line by line.
 interface Props {
-  type?: KconfigType;
+  type?: DeclaredType;
   prompt?: AstPrompt;
   readonly defaults: AstDefault[];
   readonly dependsOn: AstDependsOn[];
@@ -69,11 +83,17 @@ interface Props {
   readonly visibleIf: AstExpr[];
   help?: string;
   optional: boolean;
+  typeAt?: SourceLocation;
+  envVar?: string;
+  defconfigList: boolean;
 }
 
 class KconfigParser {
   readonly files: string[] = [];
+  readonly warnings: string[] = [];
   mainmenu: string | undefined;
+  // Whether some entry already has `option defconfig_list` (only the first counts).
+  private defconfigListSeen = false;
   private readonly prefix: string;
   // Files being parsed, outermost first, with the line that sourced the next one.
   private readonly includePath: string[] = [];
@@ -81,6 +101,7 @@ class KconfigParser {
   constructor(
     private readonly srctree: string,
     private readonly virtualFiles: ReadonlyMap<string, string>,
+    readonly pp: Preprocessor,
   ) {
     this.prefix = `${realpathSync(srctree)}/`;
   }
@@ -105,11 +126,10 @@ class KconfigParser {
     const entries: AstEntry[] = [];
     for (let line = reader.next(); line; line = reader.next()) {
       const at: SourceLocation = { file: reader.file, line: line.line };
-      const tokens = tokenizeLine(line.text, at);
+      const tokens = this.tokenize(line, at);
       if (tokens.length === 0) continue;
       const cur = new TokenCursor(tokens, at);
       const head = cur.next()!;
-      if (head.kind !== 'word') cur.fail(STATEMENTS, head);
       switch (head.text) {
         case 'config':
         case 'menuconfig':
@@ -119,7 +139,9 @@ class KconfigParser {
         case 'osource':
         case 'rsource':
         case 'orsource':
-          entries.push(...this.parseSource(cur, head.text));
+        case 'gsource':
+        case 'grsource':
+          entries.push(...this.parseSource(cur, head.text === 'gsource' ? 'osource' : head.text === 'grsource' ? 'orsource' : head.text));
           break;
         case 'if': {
           const condition = cur.expr(true);
@@ -162,18 +184,24 @@ class KconfigParser {
   private parseConfig(reader: KconfigFileReader, cur: TokenCursor, menuconfig: boolean): AstConfig {
     const name = cur.name(`a symbol name after ${menuconfig ? 'menuconfig' : 'config'}`);
     cur.end();
-    const p = this.parseProps(reader, 'config');
+    const p = this.parseProps(reader, 'config', name);
+    if (menuconfig && !p.prompt) this.warnings.push(`${formatLocation(cur.at)}: the menuconfig symbol ${name} has no prompt`);
     return {
-      kind: 'config', name, menuconfig, at: cur.at, type: p.type, prompt: p.prompt, defaults: p.defaults,
+      kind: 'config', name, menuconfig, at: cur.at, type: p.type, typeAt: p.typeAt, prompt: p.prompt, defaults: p.defaults,
       dependsOn: p.dependsOn, selects: p.selects, implies: p.implies, ranges: p.ranges, help: p.help,
+      envVar: p.envVar, defconfigList: p.defconfigList,
     };
+  }
+
+  private tokenize(line: { readonly text: string; readonly line: number; readonly lastLine: number }, at: SourceLocation) {
+    return tokenizeLine(line.text, { file: at.file, line: at.line, lastLine: line.lastLine }, this.pp, (w) => this.warnings.push(w));
   }
 
   private parseChoice(reader: KconfigFileReader, cur: TokenCursor): AstChoice {
     const t = cur.next();
-    const name = t === undefined ? undefined : t.kind === 'op' ? cur.fail('a choice name or end of line', t) : t.text;
+    const name = t === undefined ? undefined : t.kind !== 'string' ? cur.fail('a choice name or end of line', t) : t.text;
     cur.end();
-    const p = this.parseProps(reader, 'choice');
+    const p = this.parseProps(reader, 'choice', `<choice${name === undefined ? '' : ` ${name}`}>`);
     const children = this.parseBlock(reader, { keyword: 'endchoice', opener: cur.at });
     return {
       kind: 'choice', name, at: cur.at, type: p.type, prompt: p.prompt, defaults: p.defaults, dependsOn: p.dependsOn,
@@ -184,7 +212,7 @@ class KconfigParser {
   private parseMenu(reader: KconfigFileReader, cur: TokenCursor): AstMenu {
     const title = cur.string('a quoted title after menu');
     cur.end();
-    const p = this.parseProps(reader, 'menu');
+    const p = this.parseProps(reader, 'menu', `menu "${title}"`);
     const children = this.parseBlock(reader, { keyword: 'endmenu', opener: cur.at });
     return { kind: 'menu', title, at: cur.at, dependsOn: p.dependsOn, visibleIf: p.visibleIf, children };
   }
@@ -192,7 +220,7 @@ class KconfigParser {
   private parseComment(reader: KconfigFileReader, cur: TokenCursor): AstComment {
     const text = cur.string('a quoted text after comment');
     cur.end();
-    const p = this.parseProps(reader, 'comment');
+    const p = this.parseProps(reader, 'comment', `comment "${text}"`);
     return { kind: 'comment', text, at: cur.at, dependsOn: p.dependsOn };
   }
 
@@ -224,12 +252,17 @@ class KconfigParser {
   }
 
   // Reads property lines until a line that is not a property, which is left for the block.
-  private parseProps(reader: KconfigFileReader, kind: EntryKind): Props {
+  private parseProps(reader: KconfigFileReader, kind: EntryKind, owner: string): Props {
     const allowed = PROPERTIES[kind];
-    const p: Props = { defaults: [], dependsOn: [], selects: [], implies: [], ranges: [], visibleIf: [], optional: false };
+    const p: Props = {
+      defaults: [], dependsOn: [], selects: [], implies: [], ranges: [], visibleIf: [], optional: false, defconfigList: false,
+    };
+    const warn = (at: SourceLocation, text: string): void => {
+      this.warnings.push(`${formatLocation(at)}: ${text}`);
+    };
     for (let line = reader.next(); line; line = reader.next()) {
       const at: SourceLocation = { file: reader.file, line: line.line };
-      const tokens = tokenizeLine(line.text, at);
+      const tokens = this.tokenize(line, at);
       if (tokens.length === 0) continue;
       const cur = new TokenCursor(tokens, at);
       const head = cur.next()!;
@@ -245,21 +278,32 @@ class KconfigParser {
       switch (property) {
         case 'type':
           if (word === 'tristate' || word === 'def_tristate') {
-            throw new KconfigParseError(at.file, at.line, 'bool, int, hex or string', `'${word}' (Kiln does not support modules, so there are no tristate symbols)`);
+            throw new KconfigParseError(
+              at.file, at.line, `bool, int, hex or string for ${owner}`,
+              `'${word}' (Kiln builds no loadable modules, so it refuses tristate symbols; declare ${owner} bool)`,
+              { unsupported: 'tristate' },
+            );
+          }
+          if (p.type !== undefined && p.type !== (TYPE_WORDS[word] ?? DEF_WORDS[word])) {
+            warn(at, `${owner} defined with multiple types, ${TYPE_WORDS[word] ?? DEF_WORDS[word]} will be used`);
           }
           p.type = TYPE_WORDS[word] ?? DEF_WORDS[word];
+          p.typeAt = at;
           if (Object.hasOwn(DEF_WORDS, word)) {
             p.defaults.push({ value: cur.expr(false), condition: cur.condition(), at });
           } else if (!cur.atEnd()) {
-            p.prompt = { text: cur.string(`a quoted prompt after ${word}`).trim(), condition: cur.condition(), at };
+            this.prompt(p, cur, owner, at, `a prompt after ${word}`);
           }
           break;
         case 'prompt':
-          p.prompt = { text: cur.string('a quoted prompt').trim(), condition: cur.condition(), at };
+          this.prompt(p, cur, owner, at, 'a prompt');
           break;
-        case 'default':
-          p.defaults.push({ value: cur.expr(false), condition: cur.condition(), at });
+        case 'default': {
+          const d = { value: cur.expr(false), condition: cur.condition(), at };
+          // kconfiglib reads a default on a menu or comment and ignores it.
+          if (kind === 'config' || kind === 'choice') p.defaults.push(d);
           break;
+        }
         case 'depends':
           cur.expectWord('on', "after 'depends'");
           p.dependsOn.push({ expr: cur.expr(true), at });
@@ -271,12 +315,16 @@ class KconfigParser {
             target: cur.name(`a symbol name after ${property}`), condition: cur.condition(), at,
           });
           break;
-        case 'range':
-          p.ranges.push({ low: cur.operand(), high: cur.operand(), condition: cur.condition(), at });
+        case 'range': {
+          const r = { low: cur.operand(), high: cur.operand(), condition: cur.condition(), at };
+          if (kind === 'config') p.ranges.push(r);
           break;
+        }
         case 'help':
-          cur.end();
+          // Anything after `help` on its line is ignored, as kconfiglib does.
+          if (p.help !== undefined) warn(at, `${owner} defined with more than one help text -- only the last one will be used`);
           p.help = reader.readHelp();
+          if (p.help === '') warn(at, `${owner} has 'help' but empty help text`);
           break;
         case 'visible':
           cur.expectWord('if', "after 'visible'");
@@ -288,15 +336,54 @@ class KconfigParser {
           p.optional = true;
           break;
         case 'option':
-          // Only allnoconfig_y is harmless to Kiln (it affects allnoconfig alone).
-          if (!cur.acceptWord('allnoconfig_y')) {
-            cur.fail("'allnoconfig_y' (the only option Kiln accepts)", cur.peek());
-          }
-          cur.end();
+          this.option(p, cur, kind, owner, at);
           break;
       }
     }
     return p;
+  }
+
+  private prompt(p: Props, cur: TokenCursor, owner: string, at: SourceLocation, what: string): void {
+    if (p.prompt) this.warnings.push(`${formatLocation(at)}: ${owner} defined with multiple prompts in single location`);
+    const raw = cur.string(what);
+    const text = raw.trim();
+    if (text !== raw) this.warnings.push(`${formatLocation(at)}: ${owner} has leading or trailing whitespace in its prompt`);
+    p.prompt = { text, condition: cur.condition(), at };
+  }
+
+  private option(p: Props, cur: TokenCursor, kind: EntryKind, owner: string, at: SourceLocation): void {
+    const warn = (text: string): void => {
+      this.warnings.push(`${formatLocation(at)}: ${text}`);
+    };
+    if (cur.acceptWord('env')) {
+      if (kind !== 'config') cur.fail(`option env only on a symbol, not on a ${kind}`, { kind: 'word', text: 'env', keyword: true });
+      const eq = cur.next();
+      if (eq?.kind !== 'op' || eq.text !== '=') cur.fail("'=' after 'env'", eq);
+      const variable = cur.string('a quoted environment variable name');
+      cur.end();
+      p.envVar = variable;
+      const value = this.pp.getenv(variable);
+      if (value !== undefined) p.defaults.push({ value: { kind: 'constant', value }, at });
+      else warn(`${owner} has 'option env="${variable}"', but the environment variable ${variable} is not set`);
+      if (variable !== owner) {
+        warn(`${owner} takes its default from the environment variable ${variable}; environment variables also expand in strings ("$${variable}"), and naming the symbol ${variable} matches the C tools`);
+      }
+    } else if (cur.acceptWord('defconfig_list')) {
+      cur.end();
+      // Only the first counts; it only names defconfig files, which Kiln never reads.
+      if (!this.defconfigListSeen) p.defconfigList = kind === 'config';
+      else warn(`'option defconfig_list' is set on more than one entry (also ${owner}); only the first is used`);
+      this.defconfigListSeen = true;
+    } else if (cur.acceptWord('modules')) {
+      cur.end();
+      if (owner !== 'MODULES') warn(`'option modules' on ${owner} has no effect: the modules symbol is always MODULES`);
+    } else if (cur.acceptWord('allnoconfig_y')) {
+      if (kind !== 'config') cur.fail('allnoconfig_y only on a symbol', { kind: 'word', text: 'allnoconfig_y', keyword: true });
+      // It only affects allnoconfig, which Kiln never runs.
+      cur.end();
+    } else {
+      cur.fail('env="NAME", defconfig_list, modules or allnoconfig_y after option', cur.peek());
+    }
   }
 }
 

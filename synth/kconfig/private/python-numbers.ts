@@ -13,8 +13,49 @@
 /** The bases kconfiglib uses: 10 for int, 16 for hex, 0 (auto-detect) for anything else. */
 export type PyIntBase = 0 | 10 | 16;
 
-// Python's str.strip() whitespace, ASCII and the common Unicode spaces.
-const EDGE_BLANKS = /^[\s\x1c-\x1f\x85]+|[\s\x1c-\x1f\x85]+$/g;
+// Python's str.isspace() characters (JavaScript's \s differs: it has U+FEFF
+// and lacks U+001C..U+001F and U+0085).
+const PY_SPACE = '\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+const EDGE_BLANKS = new RegExp(`^[${PY_SPACE}]+|[${PY_SPACE}]+$`, 'g');
+const NON_ASCII_DIGIT = /\p{Nd}/u;
+const NON_ASCII_DIGITS = /\p{Nd}/gu;
+
+// Code point -> decimal value, for every Unicode decimal digit outside ASCII.
+// Built on first use: Unicode promises digits come in runs of ten, 0 to 9.
+let digitValues: Map<number, number> | undefined;
+function digitValue(ch: string): string {
+  if (!digitValues) {
+    digitValues = new Map();
+    let runStart = -1;
+    for (let cp = 0x80; cp < 0x20000; cp++) {
+      if (NON_ASCII_DIGIT.test(String.fromCodePoint(cp))) {
+        if (runStart < 0) runStart = cp;
+        digitValues.set(cp, (cp - runStart) % 10);
+      } else {
+        runStart = -1;
+      }
+    }
+  }
+  const value = digitValues.get(ch.codePointAt(0)!);
+  return value === undefined ? ch : String(value);
+}
+
+const TRAILING_BLANKS = new RegExp(`[${PY_SPACE}]+$`);
+
+/** Python's `text.rstrip()`. */
+export function pyRstrip(text: string): string {
+  return text.replace(TRAILING_BLANKS, '');
+}
+
+/**
+ * What Python does to a number's text before parsing it: every Unicode
+ * decimal digit becomes its ASCII digit (so fullwidth '５' and
+ * Arabic-Indic '٣' are numbers), and the blanks Python knows are stripped.
+ */
+function pythonNumberText(text: string): string {
+  const ascii = /[^\x00-\x7f]/.test(text) ? text.replace(NON_ASCII_DIGITS, digitValue) : text;
+  return ascii.replace(EDGE_BLANKS, '');
+}
 
 const DIGITS: Readonly<Record<number, string>> = { 2: '[01]', 8: '[0-7]', 10: '[0-9]', 16: '[0-9a-fA-F]' };
 
@@ -44,7 +85,7 @@ const BIGINT_PREFIX: Readonly<Record<number, string>> = { 2: '0b', 8: '0o', 10: 
  * @returns the value, or undefined where Python raises ValueError.
  */
 export function parsePyInt(text: string, base: PyIntBase): bigint | undefined {
-  let s = text.replace(EDGE_BLANKS, '');
+  let s = pythonNumberText(text);
   let negative = false;
   if (s.startsWith('+') || s.startsWith('-')) {
     negative = s.startsWith('-');

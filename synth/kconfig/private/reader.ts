@@ -13,6 +13,8 @@
 export interface LogicalLine {
   readonly text: string;
   readonly line: number;
+  /** The last physical line it takes (after continuations). */
+  readonly lastLine: number;
 }
 
 /** A cursor over one file's lines. */
@@ -50,7 +52,7 @@ export class KconfigFileReader {
       if (this.index >= this.lines.length) break;
       text += this.lines[this.index++];
     }
-    return { text, line };
+    return { text, line, lastLine: this.index };
   }
 
   /** Steps back so that the line last returned by next() is returned again. */

@@ -15,16 +15,9 @@
 import type { AstExpr, CompareOp, Operand } from './ast.ts';
 import { KconfigParseError } from '../parse-error.ts';
 import { describeToken, type Token } from './lexer.ts';
-import type { SourceLocation } from '../location.ts';
 
-/** Words that are keywords anywhere on a line, so they cannot name symbols. */
-export const KEYWORDS: ReadonlySet<string> = new Set([
-  '---help---', 'allnoconfig_y', 'bool', 'boolean', 'choice', 'comment', 'config', 'def_bool', 'def_hex', 'def_int',
-  'def_string', 'def_tristate', 'default', 'defconfig_list', 'depends', 'endchoice', 'endif', 'endmenu', 'env',
-  'grsource', 'gsource', 'help', 'hex', 'if', 'imply', 'int', 'mainmenu', 'menu', 'menuconfig', 'modules', 'on',
-  'option', 'optional', 'orsource', 'osource', 'prompt', 'range', 'rsource', 'select', 'source', 'string', 'tristate',
-  'visible',
-]);
+export { KEYWORDS } from './lexer.ts';
+import type { SourceLocation } from '../location.ts';
 
 const RELATIONS: ReadonlySet<string> = new Set(['=', '!=', '<', '<=', '>', '>=']);
 
@@ -60,7 +53,7 @@ export class TokenCursor {
   /** True (and consumed) when the next token is the word `word`. */
   acceptWord(word: string): boolean {
     const t = this.peek();
-    if (t?.kind === 'word' && t.text === word) {
+    if (t?.kind === 'word' && t.keyword && t.text === word) {
       this.i++;
       return true;
     }
@@ -79,10 +72,10 @@ export class TokenCursor {
     return t.text;
   }
 
-  /** Consumes a symbol name (a word that is not a keyword). */
+  /** Consumes a symbol name (a word that is not a keyword, nor one of the constants n, m and y). */
   name(what: string): string {
     const t = this.next();
-    if (t?.kind !== 'word' || KEYWORDS.has(t.text)) this.fail(what, t);
+    if (t?.kind !== 'word' || t.keyword || t.text === 'n' || t.text === 'm' || t.text === 'y') this.fail(what, t);
     return t.text;
   }
 
@@ -96,8 +89,8 @@ export class TokenCursor {
   /** Consumes an operand: a name or a quoted constant. */
   operand(): Operand {
     const t = this.next();
-    if (t?.kind === 'string') return { kind: 'constant', value: t.text };
-    if (t?.kind === 'word' && !KEYWORDS.has(t.text)) return { kind: 'name', name: t.text };
+    if (t?.kind === 'constant') return { kind: 'constant', value: t.text };
+    if (t?.kind === 'word' && !t.keyword) return { kind: 'name', name: t.text };
     return this.fail('a symbol or a quoted value', t);
   }
 
@@ -138,7 +131,7 @@ export class TokenCursor {
       if (close?.kind !== 'op' || close.text !== ')') this.fail("')'", close);
       return inner;
     }
-    if (t?.kind === 'string' || (t?.kind === 'word' && !KEYWORDS.has(t.text))) {
+    if (t?.kind === 'constant' || (t?.kind === 'word' && !t.keyword)) {
       const left = this.operand();
       const rel = this.peek();
       if (rel?.kind === 'op' && RELATIONS.has(rel.text)) {

@@ -16,7 +16,7 @@ import type { AppliedRequest, ResolutionContext } from './context.ts';
 import { didYouMean } from './did-you-mean.ts';
 import { briefReason, dependencyText, displayValue, type DependencyExplanation, type Explanation } from '../explain.ts';
 import { Explainer } from './explainer.ts';
-import { formatExpr } from './expr.ts';
+import { formatExpr, isAlways } from './expr.ts';
 import { formatLocation } from '../location.ts';
 import type { SymbolDef } from './model.ts';
 import { choiceLabel, modelNames } from './names.ts';
@@ -63,7 +63,7 @@ class HonestyCheck {
     const actual = ctx.ev.value(r.id);
     const base = { symbol: def.name, origin: request.origin, definedAt: def.nodes[0].at, request };
     const head = `${def.name} (${formatLocation(def.nodes[0].at)})`;
-    const now = `${def.name} is ${displayValue(def.type!, actual)}`;
+    const now = `${def.name} is ${displayValue((def.type ?? 'unknown'), actual)}`;
     if (!r.checked!.ok) {
       return {
         ...base,
@@ -74,7 +74,7 @@ class HonestyCheck {
     }
     const wanted = r.checked!.text;
     if (sameValue(def, wanted, actual)) return undefined;
-    const shown = def.type === 'bool' ? wanted : displayValue(def.type!, wanted);
+    const shown = def.type === 'bool' ? wanted : displayValue((def.type ?? 'unknown'), wanted);
     // A later request for the same symbol with another value overrides this one.
     const later = ctx.requests.find((x) => x.index > r.index && x.id === r.id && x.checked?.ok && x.checked.text !== wanted);
     if (later) {
@@ -159,7 +159,18 @@ class HonestyCheck {
       const winner = ev.user.choiceSelection[c];
       const winnerRequest = ctx.requests[ctx.choiceRequest[c]];
       if (winner < 0 || winner === r.id) {
-        throw new Error(`Kiln internal error: ${def.name} was requested y and is visible, but ${label} selected ${selName ?? 'nothing'}`);
+        // Visible through a definition outside the choice, while the choice itself is off.
+        const names = modelNames(ctx.model);
+        const off = ev.choiceMode(c) !== 2;
+        const deps = formatExpr(choice.directDep, names);
+        return {
+          ...base,
+          kind: 'unmet-dependency',
+          message: off
+            ? `${head} was requested y by ${by}, but ${label} is off (${isAlways(choice.directDep) ? 'its prompt is not visible' : `it depends on ${deps}, which is n`}), so none of its members can be y; ${def.name} is n.`
+            : `${head} was requested y by ${by}, but ${label} selected ${selName ?? 'nothing'}; ${def.name} is n.`,
+          hint: off && !isAlways(choice.directDep) ? `make ${deps} y, or drop the request for ${def.name}` : `drop the request for ${def.name}`,
+        };
       }
       const winnerName = ctx.model.entries[winner].name;
       const outcome = sel === winner ? `${def.name} is n` : `${winnerName} is not visible, so the choice fell back to ${selName ?? 'no member'} and ${def.name} is n`;
@@ -298,7 +309,7 @@ function sameValue(def: SymbolDef, wanted: string, actual: string): boolean {
 
 function formatValue(def: SymbolDef, checked: CheckedValue): string {
   const text = checked.ok ? checked.text : '';
-  return def.type === 'bool' ? text : displayValue(def.type!, text);
+  return def.type === 'bool' ? text : displayValue((def.type ?? 'unknown'), text);
 }
 
 function promptlessHint(ctx: ResolutionContext, def: SymbolDef): string | undefined {

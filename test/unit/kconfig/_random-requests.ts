@@ -67,7 +67,7 @@ export function randomRequestSets(tree: KconfigTree, count: number, seed: number
 
 function randomValue(sym: KconfigSymbol, rnd: () => number, tame: boolean): ConfigRequest['value'] {
   // Tame values stay below each type's first awkward case.
-  const r = tame ? rnd() * { bool: 0.9, int: 0.8, hex: 0.85, string: 0.9 }[sym.type] : rnd();
+  const r = tame ? rnd() * { bool: 0.9, int: 0.8, hex: 0.85, string: 0.9, unknown: 1 }[sym.type] : rnd();
   const pickNumber = (): number => {
     const bounds = sym.ranges.flatMap((x) => [Number(x.low), Number(x.high)]).filter((n) => Number.isFinite(n));
     const q = rnd();
@@ -100,5 +100,7 @@ function randomValue(sym: KconfigSymbol, rnd: () => number, tame: boolean): Conf
     case 'string':
       if (r < 0.9) return ODD_STRINGS[Math.floor(rnd() * ODD_STRINGS.length)];
       return [42, true, 'line\nbreak'][Math.floor(rnd() * 3)];
+    case 'unknown':
+      return [true, 1, 'text'][Math.floor(rnd() * 3)];
   }
 }
