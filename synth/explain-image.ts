@@ -27,7 +27,11 @@ export function explainSymbol(imageDir: string, symbol: string): { explanation: 
   const origins = readOrigins(outdir, id);
   const resolution = resolveConfig(catalog.kconfig, imageRequests(manifest.spec, boardOf(manifest.spec.board, catalog), catalog, origins));
   const explanation = resolution.explain(name);
-  return { explanation, text: formatExplanation(explanation) };
+  // The warnings synth printed that concern this symbol, the same lines.
+  const mentions = new RegExp(`(^|[^A-Za-z0-9_])${name}($|[^A-Za-z0-9_])`);
+  const warnings = [...catalog.kconfig.warnings, ...resolution.warnings.map((w) => `image "${id}": ${w}`)].filter((w) => mentions.test(w));
+  const text = [formatExplanation(explanation), ...warnings.map((w) => `warning: ${w}`)].join('\n');
+  return { explanation, text };
 }
 
 function readOrigins(outdir: string, id: string): ImageOrigins | undefined {

@@ -49,6 +49,12 @@ export interface AssemblyResult {
   /** Absolute path of the assembly folder. */
   readonly outdir: string;
   readonly images: readonly ImagePlan[];
+  /**
+   * What kconfiglib would warn about, as `file:line: text`: the Kconfig
+   * tree's warnings (a select of a non-bool symbol, a symbol without a
+   * type...) once, then each image's (a default clamped into its range).
+   */
+  readonly warnings: readonly string[];
 }
 
 /**
@@ -114,6 +120,7 @@ export function synthesize(given: readonly ImageSpec[], options: SynthesizeOptio
   if (problems.length) throw new KilnError(dedupe(problems));
 
   const plans: ImagePlan[] = [];
+  const warnings = new Set<string>();
   // Library headers are the same for every image: read each once per synth.
   const scanner = new IncludeScanner(root);
   const embeds = { folders: options.embedFrom ?? [projectFolder(process.cwd())] };
@@ -123,6 +130,8 @@ export function synthesize(given: readonly ImageSpec[], options: SynthesizeOptio
     try {
       const origins = options.origins?.get(spec.id);
       const resolution = resolveImage(spec, board, catalog, origins);
+      for (const w of catalog.kconfig.warnings) warnings.add(w);
+      for (const w of resolution.warnings) warnings.add(`image "${spec.id}": ${w}`);
       const plan = planImage(spec, board, resolution, catalog, scanner, embeds);
       for (const policy of options.policies ?? []) {
         const found = policy.check({
@@ -163,7 +172,7 @@ export function synthesize(given: readonly ImageSpec[], options: SynthesizeOptio
     [ASSEMBLY_MANIFEST, `${JSON.stringify(manifest, null, 2)}\n`],
   ]));
   pruneSharedHeaders(outdir, shared.keys());
-  return { outdir, images: plans };
+  return { outdir, images: plans, warnings: [...warnings] };
 }
 
 /**

@@ -22,9 +22,22 @@ export async function synthCommand(opts: SynthCommandOptions): Promise<number> {
   try {
     const results = await synthFile({ file: opts.file, outdir: opts.outdir, typecheck: opts.typecheck !== false, embedFrom: opts.embedFrom });
     for (const result of results) describeAssembly(result, opts.output);
+    reportWarnings(results, opts.output);
     return 0;
   } catch (err) {
     return reportError(err, opts.output);
+  }
+}
+
+/** Prints the Kconfig warnings of a synth (the tree's and each image's) to stderr, each once. */
+export function reportWarnings(results: readonly AssemblyResult[], output: Output): void {
+  const seen = new Set<string>();
+  for (const result of results) {
+    for (const w of result.warnings ?? []) {
+      if (seen.has(w)) continue;
+      seen.add(w);
+      output.err(`warning: ${w}`);
+    }
   }
 }
 

@@ -7,7 +7,7 @@ import { applyRequests, type ResolutionContext } from './private/context.ts';
 import { Evaluation } from './private/evaluate.ts';
 import type { Explanation } from './explain.ts';
 import { Explainer } from './private/explainer.ts';
-import { findProblems } from './private/unhonoured-requests.ts';
+import { clampWarnings, findProblems } from './private/unhonoured-requests.ts';
 import type { ConfigProblem } from './problem.ts';
 import type { ConfigRequest } from './requests.ts';
 import type { KconfigTree } from './tree.ts';
@@ -24,6 +24,12 @@ export interface Resolution {
   readonly values: ReadonlyMap<string, string>;
   /** Every request that was not honoured, and every symbol selected past its dependencies. */
   readonly problems: readonly ConfigProblem[];
+  /**
+   * What kconfiglib would warn about for this configuration, as
+   * `file:line: text`: a default outside its symbol's active range, which
+   * was clamped into it. (The tree's own warnings are KconfigTree.warnings.)
+   */
+  readonly warnings: readonly string[];
   /** True when the symbol is a bool that is y. */
   isEnabled(symbol: string): boolean;
   /** The symbol's value, or undefined when no Kconfig file defines it. */
@@ -51,6 +57,7 @@ export function resolveConfig(tree: KconfigTree, requests: readonly ConfigReques
 class KconfigResolution implements Resolution {
   readonly values: ReadonlyMap<string, string>;
   readonly problems: readonly ConfigProblem[];
+  readonly warnings: readonly string[];
   private readonly ctx: ResolutionContext;
   private explainer?: Explainer;
   private dotConfigText?: string;
@@ -70,6 +77,7 @@ class KconfigResolution implements Resolution {
     for (const id of model.defined) values.set(model.entries[id].name, ev.value(id));
     this.values = values;
     this.problems = Object.freeze(findProblems(this.ctx));
+    this.warnings = Object.freeze(clampWarnings(this.ctx));
   }
 
   isEnabled(symbol: string): boolean {

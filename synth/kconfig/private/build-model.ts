@@ -81,11 +81,14 @@ class ModelBuilder {
       entries: this.entries, byName: this.byName, defined: this.defined, choices: this.choices,
       outline: this.outline, warnings: this.warnings,
     };
-    const loop = findDependencyLoop(model);
-    if (loop) {
-      const id = this.byName.get(loop[0]);
-      const first = (id !== undefined && this.entries[id].def?.nodes[0]?.at) || { file: ast.files[0] ?? '', line: 0 };
-      throw new KconfigParseError(first.file, first.line, 'no dependency loop', loop.join(' -> '));
+    const found = findDependencyLoop(model);
+    if (found) {
+      // Start the loop at a symbol, whose definition is the line to look at.
+      const ring = found.slice(0, -1);
+      const start = Math.max(0, ring.findIndex((name) => this.byName.has(name)));
+      const loop = [...ring.slice(start), ...ring.slice(0, start)];
+      const first = this.entries[this.byName.get(loop[0]) ?? -1]?.def?.nodes[0]?.at ?? { file: ast.files[0] ?? '', line: 0 };
+      throw new KconfigParseError(first.file, first.line, 'no dependency loop', [...loop, loop[0]].join(' -> '));
     }
     this.layout(top);
     return model;

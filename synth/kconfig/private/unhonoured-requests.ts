@@ -36,6 +36,25 @@ export function findProblems(ctx: ResolutionContext): ConfigProblem[] {
   return problems;
 }
 
+/**
+ * Defaults moved into their symbol's range, as kconfiglib warns about them:
+ * the value in .config is not the one the Kconfig file wrote.
+ */
+export function clampWarnings(ctx: ResolutionContext): string[] {
+  const { ev, model } = ctx;
+  const out: string[] = [];
+  for (const id of model.defined) {
+    const def = model.entries[id].def!;
+    if ((def.type !== 'int' && def.type !== 'hex') || ev.source(id) !== 'clamped' || ev.sourceIndex(id) < 0) continue;
+    const d = def.defaults[ev.sourceIndex(id)];
+    const range = ev.activeRange(id)!;
+    const written = d.value.k === 'ref' ? ev.value(d.value.id) : '';
+    const fmt = (n: bigint): string => (def.type === 'hex' ? pyHex(n) : n.toString());
+    out.push(`${formatLocation(d.at)}: the default ${written || '(empty)'} of ${def.name} is outside its range [${fmt(range.low)}, ${fmt(range.high)}] (${formatLocation(range.def.at)}), so ${def.name} is ${ev.value(id)}`);
+  }
+  return out;
+}
+
 class HonestyCheck {
   private readonly explainer: Explainer;
 
