@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { relative } from 'node:path';
 import { buildAssembly, formatReport, type BuildProgress } from '../build.ts';
+import { buildResultDocument, formatBuildLines, readPreviousArtifact, type BuiltImage } from './private/build-summary.ts';
 import { synthFile } from './private/program.ts';
 import { reportError, type Output } from './private/report.ts';
 
@@ -24,6 +25,10 @@ export interface BuildCommandOptions {
   readonly typecheck?: boolean;
   /** Folders besides the project folder that embedded host files may come from (--embed-from). @default none */
   readonly embedFrom?: readonly string[];
+  /** Also print each image's size table: bytes per micro-library, static RAM (--sizes, -v). @default false */
+  readonly sizes?: boolean;
+  /** Print one JSON document (schema/build-result.schema.json) on stdout instead of lines (--json). @default false */
+  readonly json?: boolean;
   readonly output: Output;
 }
 
@@ -49,22 +54,43 @@ function progressDisplay(opts: BuildCommandOptions): { show: (p: BuildProgress) 
 }
 
 /**
- * Synthesizes the program, compiles every image with ninja, and prints
- * each image's size table (bytes per micro-library, static RAM).
+ * Synthesizes the program, compiles every image with ninja, and prints one
+ * line per image (id, artifact, size, change since the previous build in
+ * the same assembly folder); with `sizes`, each image's size table too
+ * (bytes per micro-library, static RAM); with `json`, one document instead.
  */
 export async function buildCommand(opts: BuildCommandOptions): Promise<number> {
   const display = opts.progress ? progressDisplay(opts) : undefined;
   try {
     const started = performance.now();
     const results = await synthFile({ file: opts.file, outdir: opts.outdir, typecheck: opts.typecheck !== false, embedFrom: opts.embedFrom });
+    const built: BuiltImage[] = [];
     for (const result of results) {
+      // The build replaces each report.json: what the last build made is read first.
+      const previous = new Map(result.images.map((i) => [i.id, readPreviousArtifact(result.outdir, i.id)]));
       const { reports, warnings } = await buildAssembly({ outdir: result.outdir, onProgress: display?.show, sizeStudy: opts.sizeStudy ?? false });
       display?.done();
       // What the compilers warned about, as they said it (file:line: warning: ...).
       for (const line of warnings) opts.output.err(line);
-      const dir = relative(process.cwd(), result.outdir) || '.';
-      for (const r of reports) for (const line of formatReport(r, `${dir}/${r.id}`)) opts.output.out(line);
+      // Below the current folder, as the user would type it; elsewhere, absolute.
+      const rel = relative(process.cwd(), result.outdir);
+      const dir = rel.startsWith('..') ? result.outdir : rel || '.';
+      const images = reports.map((report) => {
+        const before = previous.get(report.id);
+        return { folder: `${dir}/${report.id}`, report, ...(before ? { previous: before } : {}) };
+      });
+      built.push(...images);
+      if (opts.json) continue;
+      for (const line of formatBuildLines(images)) opts.output.out(line);
+      for (const image of images) {
+        if (opts.sizes) {
+          for (const line of formatReport(image.report, image.folder)) opts.output.out(line);
+        } else {
+          for (const s of image.report.sizeStudy?.savings ?? []) opts.output.out(`${image.report.id}: ${s.option} saves ${s.bytes} bytes of image (${s.from} -> ${s.to})`);
+        }
+      }
     }
+    if (opts.json) opts.output.out(JSON.stringify(buildResultDocument(built), null, 2));
     opts.output.err(`built in ${((performance.now() - started) / 1000).toFixed(2)} s`);
     return 0;
   } catch (err) {

@@ -3,8 +3,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { diffAssemblies } from '../diff.ts';
+import { compareAssemblies } from '../diff.ts';
 import { KilnError } from '../errors.ts';
+import { diffResultDocument, formatDiff, formatDiffSummary, summarizeDiff } from './private/diff-summary.ts';
 import { synthFile } from './private/program.ts';
 import { reportError, type Output } from './private/report.ts';
 
@@ -17,11 +18,14 @@ export interface DiffCommandOptions {
   readonly file?: string;
   /** Exit 1 when anything differs (for CI gates). */
   readonly fail: boolean;
+  /** Print one JSON document (schema/diff-result.schema.json) instead of lines. @default false */
+  readonly json?: boolean;
   readonly output: Output;
 }
 
 /**
- * Prints what differs between two assemblies, image by image. With git
+ * Prints what differs between two assemblies, image by image (images with
+ * the same changes once, together), and a summary line last. With git
  * revisions, each revision's program is synthesized (not compiled) into a
  * temporary assembly first, from a temporary worktree.
  */
@@ -31,10 +35,15 @@ export async function diffCommand(opts: DiffCommandOptions): Promise<number> {
     const [a, b] = isAssembly(opts.a) && isAssembly(opts.b)
       ? [opts.a, opts.b]
       : [await synthRevision(opts.a, opts.file, scratch), await synthRevision(opts.b, opts.file, scratch)];
-    const lines = diffAssemblies(a, b);
-    for (const line of lines) opts.output.out(line);
-    opts.output.err(lines.length ? `${lines.filter((l) => l.startsWith('image ')).length} images differ` : 'no differences');
-    return lines.length && opts.fail ? 1 : 0;
+    const diff = compareAssemblies(a, b);
+    const summary = summarizeDiff(diff);
+    if (opts.json) {
+      opts.output.out(JSON.stringify(diffResultDocument(opts.a, opts.b, diff), null, 2));
+    } else {
+      for (const line of formatDiff(diff)) opts.output.out(line);
+      opts.output.out(formatDiffSummary(summary));
+    }
+    return summary.differ && opts.fail ? 1 : 0;
   } catch (err) {
     return reportError(err, opts.output);
   } finally {

@@ -1,161 +1,210 @@
 // SPDX-License-Identifier: MIT
-import { parseArgs } from 'node:util';
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { buildCommand } from './build.ts';
 import { codegenCommand } from './codegen.ts';
+import { completionCommand } from './completion.ts';
 import { diffCommand } from './diff.ts';
 import { explainCommand } from './explain.ts';
 import { fetchCommand } from './fetch.ts';
 import { initCommand } from './init.ts';
 import { lsCommand } from './ls.ts';
-import { processOutput } from './private/report.ts';
+import { processOutput, reportError, type Output } from './private/report.ts';
 import { kilnVersion } from '../paths.ts';
 import { parseForward, type PortForward } from '../run.ts';
 import { runCommand } from './run.ts';
 import { synthCommand } from './synth.ts';
 
-const USAGE = `usage: kiln <command> [options]
+/** Where the command line writes: lines to stdout and to stderr. */
+export interface Streams {
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+}
 
-commands:
-  init [DIR]     create a project in DIR (default: here): package.json, tsconfig.json, image.ts
-                 and src/main.c (--template cpp: src/main.cpp)
-  synth FILE     run the program FILE (image.ts), or load the spec FILE (.yaml/.json), and write
-                 the assembly folder, without compiling
-  build FILE     synthesize FILE, fetch the upstream sources its images need, and compile every
-                 image with ninja
-  fetch FILE     synthesize FILE and fetch the upstream sources (Debian source packages) its
-                 images build from into the user cache, so later builds need no network
-  ls FILE        list the images of a program or spec (id, board, applications) without compiling
-                 (--json for tools)
-  run IMAGE      boot a built image in QEMU (IMAGE: an image folder, or an image id in the assembly);
-                 exits with the guest's exit status
-  codegen [LIBDIR]
-                 write typed option interfaces from Kconfig: Kiln's into constructs/generated/, or,
-                 given LIBDIR, your libraries' into LIBDIR/generated/ (--check: exit 1 if stale)
-  diff A B [FILE]
-                 what differs between two assemblies, image by image (symbols with their reasons,
-                 libraries, link plan, sizes); A and B may be git revisions of the program FILE.
-                 --fail exits 1 when anything differs
-  explain IMAGE SYMBOL
-                 why SYMBOL (a Kconfig symbol) has its value in IMAGE: the chain of
-                 select/imply/default back to your line, or the Kconfig default
-
-options:
-  -o, --outdir DIR     assembly folder (default: kiln.out)
-      --template T     init: the program to start from, c (default) or cpp
-      --timeout SEC    run: stop QEMU after SEC seconds
-      --forward H:G    run: forward TCP port H on the host's 127.0.0.1 to port G of the guest
-                       (images with a network stack; repeatable), e.g. --forward 8080:80
-      --progress       build: show each compile step even when output is not a terminal
-      --quiet          build: show no compile steps
-      --size-study     build: also link each image without --gc-sections and with LTO flipped,
-                       and report the bytes each saves
-      --no-typecheck   synth/build: run the program without type-checking it first
-      --embed-from DIR synth/build/fetch/ls: also allow embedded files (files.from, .files()) from DIR;
-                       by default they must be in the project folder (the nearest folder above FILE
-                       holding package.json or .git) (repeatable)
-      --debug          print stack traces and causes with errors
-  -V, --version        print Kiln's version
-  -h, --help           this text`;
+/** Exit status of a usage error (unknown command or option, missing operand). */
+export const USAGE_ERROR = 2;
 
 /**
  * The kiln command line: maps argv to one command function and returns
- * the exit code. Commands never call process.exit.
+ * the exit code. Commands never call process.exit: commander's own exits
+ * (help, version, usage errors) are turned into return values here.
  */
-export async function main(argv: readonly string[]): Promise<number> {
-  let parsed;
+export async function main(argv: readonly string[], streams: Streams = processOutput(false)): Promise<number> {
+  let code = 0;
+  const program = kilnProgram(streams, (run) => async (...args) => {
+    code = await run(...(args as never[]));
+  });
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        outdir: { type: 'string', short: 'o', default: 'kiln.out' },
-        timeout: { type: 'string' },
-        forward: { type: 'string', multiple: true },
-        progress: { type: 'boolean', default: false },
-        quiet: { type: 'boolean', default: false },
-        debug: { type: 'boolean', default: false },
-        'no-typecheck': { type: 'boolean', default: false },
-        'embed-from': { type: 'string', multiple: true },
-        check: { type: 'boolean', default: false },
-        'size-study': { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        fail: { type: 'boolean', default: false },
-        version: { type: 'boolean', short: 'V', default: false },
-        template: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
   } catch (err) {
-    process.stderr.write(`kiln: ${(err as Error).message}\n${USAGE}\n`);
-    return 2;
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : USAGE_ERROR;
+    return reportError(err, { ...streams, debug: argv.includes('--debug') });
   }
-  const { values, positionals } = parsed;
-  const [command, target, ...extra] = positionals;
-  const output = processOutput(values.debug ?? false);
-  if (values.version) {
-    output.out(kilnVersion());
-    return 0;
-  }
-  if (values.help || !command) {
-    (values.help ? output.out : output.err)(USAGE);
-    return values.help ? 0 : 2;
-  }
-  if (command === 'codegen') return codegenCommand({ check: values.check ?? false, ...(target ? { libraries: target } : {}), output });
-  if (command === 'init') {
-    if (extra.length) {
-      output.err(`kiln init: expected at most one folder\n${USAGE}`);
-      return 2;
-    }
-    return initCommand({ ...(target ? { dir: target } : {}), ...(values.template ? { template: values.template } : {}), output });
-  }
-  if (command === 'diff') {
-    if (!target || extra.length < 1 || extra.length > 2) {
-      output.err(`kiln diff: expected A B [FILE]\n${USAGE}`);
-      return 2;
-    }
-    return diffCommand({ a: target, b: extra[0], ...(extra[1] ? { file: extra[1] } : {}), fail: values.fail ?? false, output });
-  }
-  const arity = command === 'explain' ? 1 : 0;
-  if (!target || extra.length !== arity) {
-    const operands = { run: 'IMAGE', explain: 'IMAGE SYMBOL' }[command] ?? 'FILE';
-    output.err(`kiln ${command}: expected ${operands}\n${USAGE}`);
-    return 2;
-  }
-  const outdir = values.outdir ?? 'kiln.out';
-  const typecheck = !values['no-typecheck'];
-  const embedFrom = values['embed-from'] ?? [];
-  switch (command) {
-    case 'synth':
-      return synthCommand({ file: target, outdir, typecheck, embedFrom, output });
-    case 'fetch':
-      return fetchCommand({ file: target, outdir, typecheck, embedFrom, output });
-    case 'build': {
-      const progress = !values.quiet && (values.progress || (process.stderr.isTTY && !process.env.CI));
-      return buildCommand({ file: target, outdir, progress: Boolean(progress), typecheck, embedFrom, sizeStudy: values['size-study'] ?? false, output });
-    }
-    case 'run': {
-      const timeoutSeconds = values.timeout ? Number(values.timeout) : undefined;
-      if (timeoutSeconds !== undefined && !(timeoutSeconds > 0)) {
-        output.err(`kiln run: --timeout takes a number of seconds, got "${values.timeout}"`);
-        return 2;
-      }
-      const forwards: PortForward[] = [];
-      for (const text of values.forward ?? []) {
-        const f = parseForward(text);
-        if (!f) {
-          output.err(`kiln run: --forward takes HOSTPORT:GUESTPORT (ports 1 to 65535), e.g. 8080:80; got "${text}"`);
-          return 2;
-        }
-        forwards.push(f);
-      }
-      return runCommand({ image: target, outdir, ...(timeoutSeconds ? { timeoutSeconds } : {}), ...(forwards.length ? { forwards } : {}), output });
-    }
-    case 'ls':
-      return lsCommand({ file: target, json: values.json ?? false, embedFrom, output });
-    case 'explain':
-      return explainCommand({ image: target, symbol: extra[0], outdir, output });
-    default:
-      output.err(`kiln: unknown command "${command}"\n${USAGE}`);
-      return 2;
-  }
+}
+
+/** What an action does with commander's arguments: returns the exit code. */
+type Action = (...args: never[]) => Promise<number>;
+
+/**
+ * The whole command line as a commander program: every command with its
+ * operands and only the options it uses. `bind` wraps each command's
+ * function into the action commander calls. `kiln completion` reads this
+ * same definition to write shell completion.
+ */
+export function kilnProgram(streams: Streams, bind: (run: Action) => (...args: unknown[]) => Promise<void>): Command {
+  const program = new Command('kiln')
+    .description('Typed infrastructure as code for ARM64 library-OS images.')
+    .version(kilnVersion(), '-V, --version', "print Kiln's version")
+    .helpOption('-h, --help', 'show help')
+    .helpCommand('help [COMMAND]', 'show help for COMMAND')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => streams.out(text.replace(/\n$/, '')),
+      writeErr: (text) => streams.err(text.replace(/\n$/, '')),
+      outputError: (text, write) => write(text.replace(/^error: /, 'kiln: ')),
+    })
+    .showSuggestionAfterError(true)
+    .showHelpAfterError('(run "kiln --help" for the commands)')
+    .addHelpText('after', `
+Run "kiln COMMAND --help" for a command's options and examples.
+Exit status: 0 success, 1 a problem in your input, 2 a usage error, 70 a bug in Kiln.`);
+  const out = (debug: boolean | undefined): Output => ({ ...streams, debug: debug ?? false });
+  const cmd = (nameAndArgs: string, summary: string, description: string, example: string): Command => {
+    const c = program.command(nameAndArgs).summary(summary).description(description);
+    c.showHelpAfterError(`(run "kiln ${c.name()} --help" for its usage)`);
+    c.addHelpText('after', `\nExample:\n${example.replace(/^/gm, '  ')}`);
+    return c;
+  };
+  // Options several commands share; each command gets an Option of its own.
+  const debug = () => new Option('--debug', 'print stack traces and causes with errors');
+  const outdir = () => new Option('-o, --outdir <DIR>', 'assembly folder').default('kiln.out');
+  const typecheck = () => new Option('--no-typecheck', 'run the program without type-checking it first');
+  const embedFrom = () => new Option('--embed-from <DIR>', 'also allow embedded files (files.from, .files()) from DIR; by default they must be in the project folder (the nearest folder above FILE holding package.json or .git) (repeatable)')
+    .argParser(collect);
+
+  cmd('init [DIR]', 'create a project in DIR (default: here)',
+    'Create a project in DIR (default: the current folder): package.json, tsconfig.json, image.ts and src/main.c (src/main.cpp with --template cpp).',
+    'kiln init blink && cd blink && npm install')
+    .option('--template <c|cpp>', 'the program to start from, c (default) or cpp')
+    .addOption(debug())
+    .action(bind(async (dir?: string, opts?: { template?: string; debug?: boolean }) =>
+      initCommand({ ...(dir ? { dir } : {}), ...(opts?.template ? { template: opts.template } : {}), output: out(opts?.debug) })));
+
+  cmd('synth <FILE>', 'write the assembly folder without compiling',
+    'Run the program FILE (image.ts), or load the spec FILE (.yaml/.json), and write the assembly folder, without compiling.',
+    'kiln synth examples/hello/image.ts -o kiln.out')
+    .addOption(outdir()).addOption(typecheck()).addOption(embedFrom()).addOption(debug())
+    .action(bind(async (file: string, opts: FileOptions) =>
+      synthCommand({ file, outdir: opts.outdir, typecheck: opts.typecheck, embedFrom: opts.embedFrom, output: out(opts.debug) })));
+
+  cmd('build <FILE>', 'synthesize and compile every image',
+    'Synthesize FILE, fetch the upstream sources its images need, and compile every image with ninja. Prints one line per image: id, artifact, size and the change since the last build in the same assembly folder.',
+    'kiln build examples/hello/image.ts\nkiln build examples/fleet/fleet.yaml --sizes\nkiln build examples/fleet/fleet.yaml --json > build.json')
+    .addOption(outdir())
+    .option('--progress', 'show each compile step even when output is not a terminal')
+    .option('--quiet', 'show no compile steps')
+    .option('--sizes', 'also print each image\'s bytes per micro-library and static RAM')
+    .option('-v, --verbose', 'the same as --sizes')
+    .option('--size-study', 'also link each image without --gc-sections and with LTO flipped, and report the bytes each saves')
+    .option('--json', 'print the result as JSON (schema/build-result.schema.json) instead of lines')
+    .addOption(typecheck()).addOption(embedFrom()).addOption(debug())
+    .action(bind(async (file: string, opts: BuildOptions) => {
+      const progress = !opts.quiet && (opts.progress || (process.stderr.isTTY && !process.env.CI));
+      return buildCommand({
+        file, outdir: opts.outdir, progress: Boolean(progress), typecheck: opts.typecheck, embedFrom: opts.embedFrom,
+        sizeStudy: opts.sizeStudy ?? false, sizes: Boolean(opts.sizes || opts.verbose), json: opts.json ?? false, output: out(opts.debug),
+      });
+    }));
+
+  cmd('fetch <FILE>', 'fetch the upstream sources FILE\'s images build from',
+    'Synthesize FILE and fetch the upstream sources (Debian source packages) its images build from into the user cache, so later builds need no network.',
+    'kiln fetch examples/lua/image.ts')
+    .addOption(outdir()).addOption(typecheck()).addOption(embedFrom()).addOption(debug())
+    .action(bind(async (file: string, opts: FileOptions) =>
+      fetchCommand({ file, outdir: opts.outdir, typecheck: opts.typecheck, embedFrom: opts.embedFrom, output: out(opts.debug) })));
+
+  cmd('ls <FILE>', 'list the images of a program or spec without compiling',
+    'List the images of a program or spec (id, board, applications) without compiling.',
+    'kiln ls examples/fleet/fleet.yaml\nkiln ls examples/fleet/image.ts --json')
+    .option('--json', 'print JSON (schema/ls-result.schema.json) instead of a table')
+    .addOption(embedFrom()).addOption(debug())
+    .action(bind(async (file: string, opts: { json?: boolean; embedFrom?: string[]; debug?: boolean }) =>
+      lsCommand({ file, json: opts.json ?? false, embedFrom: opts.embedFrom, output: out(opts.debug) })));
+
+  cmd('run <IMAGE>', 'boot a built image in QEMU',
+    'Boot a built image in QEMU (IMAGE: an image folder, or an image id in the assembly folder); exits with the guest\'s exit status.',
+    'kiln run kiln.out/hello\nkiln run http --forward 8080:80')
+    .addOption(outdir())
+    .option('--timeout <SEC>', 'stop QEMU after SEC seconds (status 124)', seconds)
+    .option('--forward <HOST:GUEST>', 'forward TCP port HOST on the host\'s 127.0.0.1 to port GUEST of the guest (images with a network stack; repeatable)', forward, [])
+    .addOption(debug())
+    .action(bind(async (image: string, opts: { outdir: string; timeout?: number; forward?: PortForward[]; debug?: boolean }) =>
+      runCommand({ image, outdir: opts.outdir, ...(opts.timeout ? { timeoutSeconds: opts.timeout } : {}), ...(opts.forward ? { forwards: opts.forward } : {}), output: out(opts.debug) })));
+
+  cmd('codegen [LIBDIR]', 'write typed option interfaces from Kconfig',
+    'Write typed option interfaces from Kconfig: Kiln\'s into constructs/generated/, or, given LIBDIR, your libraries\' into LIBDIR/generated/.',
+    'kiln codegen examples/custom/libs\nkiln codegen --check')
+    .option('--check', 'write nothing; exit 1 if the files are stale')
+    .addOption(debug())
+    .action(bind(async (libraries?: string, opts?: { check?: boolean; debug?: boolean }) =>
+      codegenCommand({ check: opts?.check ?? false, ...(libraries ? { libraries } : {}), output: out(opts?.debug) })));
+
+  cmd('diff <A> <B> [FILE]', 'what differs between two assemblies, image by image',
+    'What differs between two assemblies, image by image (symbols with their reasons, libraries, link plan, sizes); A and B may be git revisions of the program FILE. Images with the same change are shown once; the last line sums it up.',
+    'kiln diff old.out kiln.out\nkiln diff HEAD~1 HEAD examples/fleet/fleet.yaml --fail')
+    .option('--fail', 'exit 1 when anything differs')
+    .option('--json', 'print JSON (schema/diff-result.schema.json) instead of lines')
+    .addOption(debug())
+    .action(bind(async (a: string, b: string, file?: string, opts?: { fail?: boolean; json?: boolean; debug?: boolean }) =>
+      diffCommand({ a, b, ...(file ? { file } : {}), fail: opts?.fail ?? false, json: opts?.json ?? false, output: out(opts?.debug) })));
+
+  cmd('explain <IMAGE> <SYMBOL>', 'why a Kconfig symbol has its value',
+    'Why SYMBOL (a Kconfig symbol) has its value in IMAGE: the chain of select/imply/default back to your line, or the Kconfig default.',
+    'kiln explain kiln.out/hello LIBPL011')
+    .addOption(outdir()).addOption(debug())
+    .action(bind(async (image: string, symbol: string, opts: { outdir: string; debug?: boolean }) =>
+      explainCommand({ image, symbol, outdir: opts.outdir, output: out(opts.debug) })));
+
+  cmd('completion', 'print a shell completion script (bash or zsh)',
+    'Print a completion script for SHELL (bash or zsh) to stdout.',
+    'kiln completion bash > ~/.local/share/bash-completion/completions/kiln\nkiln completion zsh > "${fpath[1]}/_kiln"')
+    .addArgument(new Argument('<SHELL>', 'the shell to complete for').choices(['bash', 'zsh']))
+    .action(bind(async (shell: 'bash' | 'zsh') => completionCommand({ shell, program, output: out(false) })));
+
+  return program;
+}
+
+/** Options of the commands that take FILE and write an assembly folder. */
+interface FileOptions {
+  readonly outdir: string;
+  readonly typecheck: boolean;
+  readonly embedFrom?: string[];
+  readonly debug?: boolean;
+}
+
+/** Options of `kiln build`. */
+interface BuildOptions extends FileOptions {
+  readonly progress?: boolean;
+  readonly quiet?: boolean;
+  readonly sizes?: boolean;
+  readonly verbose?: boolean;
+  readonly sizeStudy?: boolean;
+  readonly json?: boolean;
+}
+
+/** A repeatable option's values, in order. */
+function collect(value: string, previous: readonly string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+function seconds(value: string): number {
+  const n = Number(value);
+  if (!(n > 0)) throw new InvalidArgumentError('--timeout takes a number of seconds greater than 0.');
+  return n;
+}
+
+function forward(value: string, previous: readonly PortForward[] | undefined): PortForward[] {
+  const f = parseForward(value);
+  if (!f) throw new InvalidArgumentError('--forward takes HOSTPORT:GUESTPORT (ports 1 to 65535), e.g. 8080:80.');
+  return [...(previous ?? []), f];
 }

@@ -26,10 +26,10 @@ for (const c of cases) {
 t.test('GIVEN no arguments or an unknown command THEN usage and exit 2', async (t) => {
   const r = await kiln([]);
   t.equal(r.code, 2);
-  t.match(r.stderr, /usage: kiln <command>/);
+  t.match(r.stderr, /Usage: kiln \[options\] \[command\]/);
   const u = await kiln(['deploy', 'x']);
   t.equal(u.code, 2);
-  t.match(u.stderr, /unknown command "deploy"/);
+  t.match(u.stderr, /unknown command 'deploy'/);
 });
 
 t.test('GIVEN an image folder that was never built WHEN kiln run THEN it says to build first', async (t) => {
