@@ -327,7 +327,8 @@ class ModelBuilder {
       for (const s of list) {
         const edge = { from: def.id, to: s.target, cond: s.cond, written: s.written, at: s.at };
         outgoing.push(edge);
-        this.entries[s.target].def?.[incoming].push(edge);
+        // `FROM && n` is n: such a select can never act (kconfiglib drops it the same way).
+        if (!(s.cond.k === 'ref' && s.cond.id === N_ID)) this.entries[s.target].def?.[incoming].push(edge);
       }
     }
   }

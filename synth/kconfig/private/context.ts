@@ -62,7 +62,7 @@ export function applyRequests(model: KconfigModel, requests: readonly ConfigRequ
     if (checked.ok) {
       text[id] = checked.text;
       lastRequest[id] = index;
-      if (def.choice !== undefined && checked.text === 'y') {
+      if (def.choice !== undefined && def.type === 'bool' && checked.text === 'y') {
         choiceOn[def.choice] = true;
         choiceSelection[def.choice] = id;
         choiceRequest[def.choice] = index;

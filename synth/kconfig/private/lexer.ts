@@ -75,7 +75,7 @@ export type LexWarn = (message: string) => void;
  * @throws KconfigParseError on an unterminated string, a character that
  *   starts no token, or a macro error.
  */
-export function tokenizeLine(text: string, at: MacroPlace, pp: Preprocessor, warn: LexWarn): Token[] {
+export function tokenizeLine(text: string, at: MacroPlace, pp: Preprocessor, warn: LexWarn, newline = true): Token[] {
   pp.at(at);
   COMMAND.lastIndex = 0;
   const command = COMMAND.exec(text);
@@ -87,7 +87,7 @@ export function tokenizeLine(text: string, at: MacroPlace, pp: Preprocessor, war
   if (!KEYWORDS.has(head)) {
     // Old tools accepted any dashes around help ("--help--").
     if (text.replace(/^[ \t\n-]+|[ \t\n-]+$/g, '') === 'help') return [{ kind: 'word', text: 'help', keyword: true }];
-    pp.assignment(text);
+    pp.assignment(text, newline);
     return [];
   }
   const tokens: Token[] = [{ kind: 'word', text: head, keyword: true }];

@@ -11,7 +11,7 @@
  * through one member goes on to every other member, since which member the
  * choice selects depends on all of them.
  */
-import { type Expr, visitExpr } from './expr.ts';
+import { type Expr, N_ID, visitExpr } from './expr.ts';
 import type { KconfigModel } from './model.ts';
 
 /** One vertex: a defined symbol (entry id) or a choice. */
@@ -83,6 +83,8 @@ class LoopSearch {
         dependOn(me, d.cond);
       }
       for (const s of [...def.selectedBy, ...def.impliedBy]) {
+        // `FROM && cond` simplifies to n when the condition is the constant n.
+        if (s.cond.k === 'ref' && s.cond.id === N_ID) continue;
         dependOn(me, { k: 'ref', id: s.from });
         dependOn(me, s.cond);
       }

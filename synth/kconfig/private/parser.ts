@@ -24,7 +24,7 @@ import { expandGlob } from './glob.ts';
 import { tokenizeLine } from './lexer.ts';
 import { Preprocessor } from './preprocessor.ts';
 import { formatLocation, type SourceLocation } from '../location.ts';
-import { KconfigFileReader } from './reader.ts';
+import { KconfigFileReader, type LogicalLine } from './reader.ts';
 import { TokenCursor } from './token-cursor.ts';
 
 /**
@@ -193,8 +193,8 @@ class KconfigParser {
     };
   }
 
-  private tokenize(line: { readonly text: string; readonly line: number; readonly lastLine: number }, at: SourceLocation) {
-    return tokenizeLine(line.text, { file: at.file, line: at.line, lastLine: line.lastLine }, this.pp, (w) => this.warnings.push(w));
+  private tokenize(line: LogicalLine, at: SourceLocation) {
+    return tokenizeLine(line.text, { file: at.file, line: at.line, lastLine: line.lastLine }, this.pp, (w) => this.warnings.push(w), line.newline);
   }
 
   private parseChoice(reader: KconfigFileReader, cur: TokenCursor): AstChoice {

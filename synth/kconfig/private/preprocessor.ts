@@ -55,6 +55,7 @@ const BUILTINS: Readonly<Record<string, readonly [min: number, max: number]>> = 
 // An assignment's left side: name characters and `$(` calls; its right side: the operator and the value.
 const NAME_FRAGMENT = /[A-Za-z0-9_-]*/y;
 const ASSIGNMENT_RHS = /\s*(=|:=|\+=)\s*(.*)/y;
+const PY_BLANK_LINE = /^[\t\n\v\f\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*$/;
 
 /** Preprocessor state for one tree: variables persist from file to file. */
 export class Preprocessor {
@@ -87,7 +88,7 @@ export class Preprocessor {
    * Handles a line whose first word is not a keyword: a variable assignment,
    * or a line of calls that expands to nothing (`$(info,...)`).
    */
-  assignment(line: string): void {
+  assignment(line: string, newline = true): void {
     let s = line.replace(/^\s+/, '');
     let i = 0;
     for (;;) {
@@ -97,7 +98,10 @@ export class Preprocessor {
       if (!s.startsWith('$(', i)) break;
       [s, i] = this.expandCall(s, i, []);
     }
-    if (/^\s*$/.test(s)) return;
+    // Nothing left but blanks: a line of calls. kconfiglib decides this on
+    // the line with its line break, so on a last line without one, nothing
+    // at all left is a syntax error.
+    if (PY_BLANK_LINE.test(s) && (s !== '' || newline)) return;
     const name = s.slice(0, i);
     ASSIGNMENT_RHS.lastIndex = i;
     const rhs = ASSIGNMENT_RHS.exec(s);

@@ -15,6 +15,8 @@ export interface LogicalLine {
   readonly line: number;
   /** The last physical line it takes (after continuations). */
   readonly lastLine: number;
+  /** False for a last line with no line break after it. */
+  readonly newline: boolean;
 }
 
 /** A cursor over one file's lines. */
@@ -52,7 +54,7 @@ export class KconfigFileReader {
       if (this.index >= this.lines.length) break;
       text += this.lines[this.index++];
     }
-    return { text, line, lastLine: this.index };
+    return { text, line, lastLine: this.index, newline: this.hasNewlineAfter(this.index - 1) };
   }
 
   /** Steps back so that the line last returned by next() is returned again. */
