@@ -4,6 +4,7 @@ import { buildAssembly, formatReport, type BuildProgress } from '../build.ts';
 import { buildResultDocument, formatBuildLines, readPreviousArtifact, type BuiltImage } from './private/build-summary.ts';
 import { synthFile } from './private/program.ts';
 import { reportError, type Output } from './private/report.ts';
+import { reportWarnings } from './synth.ts';
 
 /** Options of `kiln build FILE`. */
 export interface BuildCommandOptions {
@@ -64,6 +65,7 @@ export async function buildCommand(opts: BuildCommandOptions): Promise<number> {
   try {
     const started = performance.now();
     const results = await synthFile({ file: opts.file, outdir: opts.outdir, typecheck: opts.typecheck !== false, embedFrom: opts.embedFrom });
+    reportWarnings(results, opts.output);
     const built: BuiltImage[] = [];
     for (const result of results) {
       // The build replaces each report.json: what the last build made is read first.
