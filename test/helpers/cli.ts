@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { watchdog } from './watchdog.ts';
 
 /** The repository root. */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url)).replace(/\/$/, '');
@@ -20,7 +21,12 @@ export interface CommandResult extends CliResult {
   readonly ms: number;
 }
 
-/** Runs a command to its end (or until timeoutMs, then SIGTERM) with CI=true, and collects its output. */
+/**
+ * Runs a command to its end with CI=true and collects its output. It is
+ * stopped (SIGTERM) only when it stalls: silent for `timeoutMs` (default
+ * 2 minutes) scaled by the machine's load (see watchdog.ts), so a loaded
+ * machine slows it down without failing it.
+ */
 export function command(argv: readonly string[], opts: { cwd: string; timeoutMs?: number; env?: Readonly<Record<string, string>> }): Promise<CommandResult> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
@@ -31,12 +37,13 @@ export function command(argv: readonly string[], opts: { cwd: string; timeoutMs?
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-    const timer = setTimeout(() => child.kill('SIGTERM'), opts.timeoutMs ?? 120_000);
+    const dog = watchdog(() => child.kill('SIGTERM'), opts.timeoutMs ?? 120_000);
+    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); dog.poke(); });
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); dog.poke(); });
     child.on('error', reject);
     child.on('close', (code) => {
-      clearTimeout(timer);
+      dog.stop();
+      if (dog.fired) stderr += `\n[test watchdog: stopped after ${dog.fired === 'silent' ? `${dog.idleMs} ms without output` : 'its cap'}]\n`;
       resolve({ code: code ?? -1, stdout, stderr, ms: Math.round(performance.now() - started) });
     });
   });

@@ -7,6 +7,7 @@ import { buildImages } from '../../synth/api.ts';
 import { runImage } from '../../synth/run.ts';
 import type { ImageSpec } from '../../synth/spec/image-spec.ts';
 import { tempDir } from '../helpers/cli.ts';
+import { runImagePatiently } from '../helpers/watchdog.ts';
 
 t.test('GIVEN specs built with the library API THEN each comes back with its artifact and report, and boots', async (t) => {
   const outdir = join(tempDir(), 'kiln.out');
@@ -19,7 +20,7 @@ t.test('GIVEN specs built with the library API THEN each comes back with its art
     t.ok(existsSync(b.artifact), `${b.id}: artifact at ${b.artifact}`);
     t.ok(b.report.artifact.bytes > 1000);
   }
-  const run = await runImage({ imageDir: built[1].dir, console: 'capture', timeoutMs: 20_000 });
+  const run = await runImagePatiently({ imageDir: built[1].dir, quietMs: 20_000 });
   t.equal(run.status, 0);
   t.match(run.output, 'crane 7 online');
 });
@@ -47,7 +48,7 @@ t.test('GIVEN the CSV inventory example WHEN run THEN it builds one image per ro
   t.match(lines[0], /^dock-1: .*dock-1\/image\.bin \(\d+ bytes\)$/);
   t.match(lines[1], /^dock-2: .*dock-2\/kernel8\.img \(\d+ bytes\)$/);
   t.match(lines[2], /^crane-7: .*crane-7\/Image \(\d+ bytes\)$/);
-  const run = await runImage({ imageDir: join(outdir, 'dock-2'), console: 'capture', timeoutMs: 20_000 });
+  const run = await runImagePatiently({ imageDir: join(outdir, 'dock-2'), quietMs: 20_000 });
   t.equal(run.status, 0);
   t.match(run.output, 'dock 2 online');
 });

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/cli.ts';
+import { patience, waitForOutput } from '../helpers/watchdog.ts';
 
 /** A TCP port on 127.0.0.1 nobody listens on now. */
 export function freePort(): Promise<number> {
@@ -31,11 +32,11 @@ export interface BootedServer {
 
 /**
  * Boots an image with `kiln run --forward HOST:GUEST` for each host port
- * (QEMU stops after `timeoutS`) and waits up to 30 s for the server's
- * listening line.
+ * (QEMU stops after `timeoutS`, 150 s scaled by the machine's load) and
+ * waits for the server's listening line for as long as the boot prints
+ * (30 s of silence, scaled, means it hung).
  */
-export async function bootServer(imageDir: string, ports: readonly number[], guestPort: number, timeoutS = 150): Promise<BootedServer> {
-  const started = Date.now();
+export async function bootServer(imageDir: string, ports: readonly number[], guestPort: number, timeoutS = Math.round(patience(150_000) / 1000)): Promise<BootedServer> {
   const forwards = ports.flatMap((port) => ['--forward', `${port}:${guestPort}`]);
   const child = spawn(process.execPath, [join(ROOT, 'bin/kiln.js'), 'run', imageDir, ...forwards, '--timeout', String(timeoutS)], {
     cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: 'true' },
@@ -44,14 +45,12 @@ export async function bootServer(imageDir: string, ports: readonly number[], gue
   child.stdout!.on('data', (d: Buffer) => { output += d.toString(); });
   child.stderr!.on('data', (d: Buffer) => { output += d.toString(); });
   try {
-    const listening = await new Promise<string>((resolve, reject) => {
-      const poll = setInterval(() => {
-        // The whole line: output comes in chunks that may end mid-line.
-        const m = /http: listening on [^\n]*(?=\n)/.exec(output);
-        if (m) { clearInterval(poll); resolve(m[0]); }
-        if (Date.now() - started > 30_000 || child.exitCode !== null) { clearInterval(poll); reject(new Error(`no listening line; console:\n${output}`)); }
-      }, 20);
-    });
+    // The whole line (output comes in chunks that may end mid-line), for as long as the boot makes progress.
+    const LISTENING = /http: listening on [^\n]*(?=\n)/;
+    if (!(await waitForOutput(() => output, LISTENING, 30_000, () => child.exitCode !== null))) {
+      throw new Error(`no listening line; console:\n${output}`);
+    }
+    const listening = LISTENING.exec(output)![0];
     return { child, console: () => output, listening };
   } catch (err) {
     await stopServer(child);

@@ -4,6 +4,7 @@
 // that overflows its stack hits its guard page.
 import t from 'tap';
 import { BOARDS, boot, buildProgram } from './os-support.ts';
+import { patience } from '../helpers/watchdog.ts';
 
 /** The crash status (LIBARM64_CRASH_STATUS's default). */
 const CRASH_STATUS = 134;
@@ -14,7 +15,7 @@ t.test('GIVEN images that fault on purpose on every board', async (t) => {
     t.test(`WHEN crash-null-${b} reads through a null pointer THEN it reports a translation fault at address 0 and exits ${CRASH_STATUS}`, async (t) => {
       const r = await boot(out, `crash-null-${b}`);
       t.equal(r.status, CRASH_STATUS, `exit status\n${r.output}`);
-      t.ok(r.ms < 5000, `ended in ${r.ms} ms`);
+      t.ok(r.ms < patience(5000), `ended in ${r.ms} ms`);
       t.match(r.output, /kiln: crash: data abort \(EC 0x25\) at 0x[0-9a-f]{16}/);
       t.match(r.output, /kiln: crash: {3}translation fault \(nothing mapped there\), level \d on a read/);
       t.match(r.output, /fault address 0x0000000000000000: a null pointer/);
@@ -25,7 +26,7 @@ t.test('GIVEN images that fault on purpose on every board', async (t) => {
     t.test(`WHEN crash-text-${b} writes to its own code THEN it reports a permission fault on a write and exits ${CRASH_STATUS}`, async (t) => {
       const r = await boot(out, `crash-text-${b}`);
       t.equal(r.status, CRASH_STATUS, `exit status\n${r.output}`);
-      t.ok(r.ms < 5000, `ended in ${r.ms} ms`);
+      t.ok(r.ms < patience(5000), `ended in ${r.ms} ms`);
       t.match(r.output, /kiln: crash: data abort \(EC 0x25\)/);
       t.match(r.output, /kiln: crash: {3}permission fault, level 3 on a write/);
       t.match(r.output, /kiln: crash: exiting with status 134/);
@@ -34,7 +35,7 @@ t.test('GIVEN images that fault on purpose on every board', async (t) => {
     t.test(`WHEN a thread of crash-thread-${b} overflows its stack THEN the guard page catches it and the report names the thread`, async (t) => {
       const r = await boot(out, `crash-thread-${b}`);
       t.equal(r.status, CRASH_STATUS, `exit status\n${r.output}`);
-      t.ok(r.ms < 5000, `ended in ${r.ms} ms`);
+      t.ok(r.ms < patience(5000), `ended in ${r.ms} ms`);
       t.match(r.output, /translation fault \(nothing mapped there\), level 3 on a write/);
       t.match(r.output, /the guard page below the stack of thread diver: stack overflow/);
       t.notMatch(r.output, /came back/);

@@ -4,13 +4,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BuildReport } from '../../synth/build.ts';
-import { runImage, type RunResult } from '../../synth/run.ts';
+import type { RunResult } from '../../synth/run.ts';
+import { runImagePatiently } from '../helpers/watchdog.ts';
 import { kiln, tempDir } from '../helpers/cli.ts';
 
 /** The boards' short names, as the fixtures under test/fixtures/programs/os-*.ts put them in image ids. */
 export const BOARDS = ['virt', 'rpi3', 'ultra96'] as const;
 
-/** What every QEMU run is bounded by: well above a normal boot, far below a hang's cost. */
+/**
+ * How long a booting guest may stay silent before it counts as hung, on a
+ * quiet machine: well above any pause in a normal boot. The watchdog scales
+ * it by the machine's load and resets it on every line of console output.
+ */
 export const BOOT_TIMEOUT_MS = 20_000;
 
 /** Builds a fixture program with `kiln build PROGRAM -o DIR`; returns DIR, or throws with kiln's output. */
@@ -29,7 +34,7 @@ export interface Boot extends RunResult {
 /** Boots one built image, capturing its console. */
 export async function boot(outdir: string, id: string, qemuArgs: readonly string[] = []): Promise<Boot> {
   const started = Date.now();
-  const r = await runImage({ imageDir: join(outdir, id), console: 'capture', timeoutMs: BOOT_TIMEOUT_MS, qemuArgs });
+  const r = await runImagePatiently({ imageDir: join(outdir, id), quietMs: BOOT_TIMEOUT_MS, qemuArgs });
   return { ...r, ms: Date.now() - started };
 }
 

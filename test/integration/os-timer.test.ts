@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadRunnableImage, qemuCommand } from '../../synth/run.ts';
 import { BOARDS, BOOT_TIMEOUT_MS, boot, buildProgram, figure } from './os-support.ts';
+import { watchdog } from '../helpers/watchdog.ts';
 
 /** Clock ticks per second of /proc/<pid>/stat's utime and stime. */
 const CLK_TCK = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
@@ -23,18 +24,19 @@ function idleCost(imageDir: string): Promise<{ cpu: number; wall: number; status
   const command = qemuCommand(imageDir, manifest);
   return new Promise((resolve, reject) => {
     const child = spawn(command[0], command.slice(1), { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...manifest.qemu.env } });
-    const timer = setTimeout(() => child.kill('SIGKILL'), BOOT_TIMEOUT_MS);
+    const dog = watchdog(() => child.kill('SIGKILL'), BOOT_TIMEOUT_MS);
     let output = '';
     let start: { cpu: number; at: number } | undefined;
     let cost: { cpu: number; wall: number } | undefined;
     child.stdout.on('data', (d: Buffer) => {
+      dog.poke();
       output += d.toString();
       if (!start && /timer-test: sleeping/.test(output)) start = { cpu: cpuSeconds(child.pid!), at: Date.now() };
       if (start && !cost && /timer-test: woke/.test(output)) cost = { cpu: cpuSeconds(child.pid!) - start.cpu, wall: (Date.now() - start.at) / 1000 };
     });
     child.on('error', reject);
     child.on('close', (code) => {
-      clearTimeout(timer);
+      dog.stop();
       if (!cost) reject(new Error(`no sleep seen (status ${code}):\n${output}`));
       else resolve({ ...cost, status: code ?? -1, output });
     });
