@@ -2,9 +2,13 @@
 import { dirname, resolve } from 'node:path';
 import { Construct } from 'constructs';
 import { callerOrigin } from './private/origin.ts';
-import { Image } from './image.ts';
+import { Image, type AppScope } from './image.ts';
+import type { PolicyLike, PolicyParam } from './policy.ts';
+import { describeValue, propProblems } from './private/props.ts';
+import { Sentences } from './rules.ts';
 import { KilnError, type Problem } from '../synth/errors.ts';
 import { synthesize, type AssemblyResult, type ImageOrigins } from '../synth/synthesize.ts';
+import type { Origin } from '../synth/spec/image-spec.ts';
 import type { Policy } from '../synth/policy.ts';
 import { projectFolder } from '../synth/host-files.ts';
 
@@ -39,6 +43,9 @@ export interface AppProps {
   readonly embedFrom?: readonly string[];
 }
 
+/** An App is what an Image's scope must be (see AppScope: the property only the compiler sees). */
+export interface App extends AppScope {}
+
 /**
  * The root of a Kiln program: holds any number of images, and synthesizes
  * them into one assembly folder (one sub-folder per image).
@@ -54,13 +61,17 @@ export class App extends Construct {
   readonly libraryFolders: readonly string[];
   /** The folders embedded host files may come from, absolute: the project folder first. */
   readonly embedFrom: readonly string[];
-  private readonly policies: Policy[] = [];
+  private readonly policies: { readonly policy: Policy; readonly origin: Origin }[] = [];
+  private readonly appProblems: Problem[] = [];
 
   constructor(props: AppProps = {}) {
     super(undefined as unknown as Construct, '');
     Object.defineProperty(this, APP_BRAND, { value: true });
-    this.outdir = props.outdir ?? process.env.KILN_OUTDIR ?? 'kiln.out';
     const origin = callerOrigin();
+    // Props of the wrong shape cannot make an App: say so at the user's line rather than fail inside.
+    const problems = propProblems('App', props, { outdir: 'string', libraries: 'strings', embedFrom: 'strings' }, origin);
+    if (problems.length) throw new KilnError(problems);
+    this.outdir = props.outdir ?? process.env.KILN_OUTDIR ?? 'kiln.out';
     const base = origin.file ? dirname(resolve(origin.file)) : process.cwd();
     this.libraryFolders = (props.libraries ?? []).map((folder) => resolve(base, folder));
     this.embedFrom = [
@@ -76,8 +87,14 @@ export class App extends Construct {
    *
    * @returns this app, for chaining
    */
-  addPolicy(policy: Policy): this {
-    this.policies.push(policy);
+  addPolicy<const P extends PolicyLike>(policy: PolicyParam<P>): this {
+    const origin = callerOrigin();
+    const given = policy as unknown as Partial<Policy> | undefined;
+    if (typeof given !== 'object' || given === null || typeof given.name !== 'string' || typeof given.check !== 'function') {
+      this.appProblems.push({ message: `.addPolicy() takes a policy { name, check(image) }, got ${describeValue(given)}`, origin, hint: Sentences.policyResult() });
+    } else {
+      this.policies.push({ policy: given as Policy, origin });
+    }
     return this;
   }
 
@@ -91,7 +108,7 @@ export class App extends Construct {
    * construct path and the user's line.
    */
   validate(): Problem[] {
-    const problems: Problem[] = [];
+    const problems: Problem[] = [...this.appProblems];
     for (const node of this.node.findAll()) {
       if (Image.isImage(node)) problems.push(...node.problems());
       for (const message of node.node.validate()) problems.push({ message, origin: { path: node.node.path } });
@@ -114,7 +131,7 @@ export class App extends Construct {
       image: image.origin,
       components: new Map(image.uses.map((u) => [u.component.kind, u.origin])),
     }]));
-    const result = synthesize(images.map((image) => image.toSpec()), { outdir: this.outdir, origins, policies: this.policies, embedFrom: this.embedFrom });
+    const result = synthesize(images.map((image) => image.toSpec()), { outdir: this.outdir, origins, policies: this.policies.map((p) => p.policy), policyOrigins: this.policies.map((p) => p.origin), embedFrom: this.embedFrom });
     const registry = ((globalThis as Record<symbol, unknown>)[SYNTHESIZED] ??= []) as AssemblyResult[];
     registry.push(result);
     return result;

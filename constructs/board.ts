@@ -2,11 +2,12 @@
 import type { BoardId, BoardInfo } from '../synth/spec/board-info.ts';
 
 export type { BoardId, BoardInfo, BootArtifact, ConsoleUart, GenericTimer, InterruptController, MemoryRegion, QemuMachine, VirtioMmioSlots } from '../synth/spec/board-info.ts';
-import type { Provides } from './capabilities.ts';
+import type { NetworkKind, Provides } from './capabilities.ts';
 
 /** Type-level keys: the board's class name and what it provides, for the compiler's checks. */
 declare const BOARD_NAME: unique symbol;
 declare const PROVIDES: unique symbol;
+declare const LACKS_NETWORK: unique symbol;
 
 const BOARD_BRAND = Symbol.for('kiln.Board');
 
@@ -33,8 +34,9 @@ const BOARD_BRAND = Symbol.for('kiln.Board');
  *
  * @typeParam Name - the class name, shown in compile-time errors
  * @typeParam P - what the board provides, checked against what components require
+ * @typeParam Lacks - derived from the other two: leave it out
  */
-export abstract class Board<Name extends string = string, P extends Provides = Provides> {
+export abstract class Board<Name extends string = string, P extends Provides = Provides, Lacks extends string = LacksNetwork<Name, P>> {
   /** True when `x` is a Board from any copy of Kiln. */
   static isBoard(x: unknown): x is Board {
     return typeof x === 'object' && x !== null && (x as Record<symbol, unknown>)[BOARD_BRAND] === true;
@@ -42,6 +44,13 @@ export abstract class Board<Name extends string = string, P extends Provides = P
 
   declare readonly [BOARD_NAME]: Name;
   declare readonly [PROVIDES]: P;
+  /**
+   * The board's name when it has no network device, never when it has one,
+   * string when unknown (Board itself): read by the compile-time checks as
+   * an indexed access, which, unlike a conditional type, resolves over a
+   * union of boards and through a type parameter's constraint.
+   */
+  declare readonly [LACKS_NETWORK]: Lacks;
 
   readonly info: BoardInfo;
 
@@ -61,5 +70,23 @@ export const MiB = 1024 * 1024;
 
 /** The class name of a board type, for error types. */
 export type BoardNameOf<B> = B extends { readonly [BOARD_NAME]: infer N extends string } ? N : 'this board';
+/**
+ * `Name` when a board providing `P` has no network device, never when it
+ * has one, string when that is not known (every kind of device is possible).
+ */
+export type LacksNetwork<Name extends string, P extends Provides> =
+  NetworkKind extends P['network'] ? string : [P['network']] extends [never] ? Name : never;
+
+/** The names of the boards in `B` that have no network device: never when all have one, or when that is not known. */
+export type LacksNetworkOf<B extends Board> = KnownNames<B[typeof LACKS_NETWORK]>;
+type KnownNames<N extends string> = string extends N ? never : N;
+
+/**
+ * Any board with a network device: the constraint for a helper generic in
+ * the board that uses network components,
+ * `function edge<B extends NetworkBoard>(app: App, id: string, board: B)`.
+ * Passing a board without one is then a compile error at the call.
+ */
+export type NetworkBoard = Board<string, Provides, never>;
 /** What a board type provides. */
 export type ProvidesOf<B> = B extends { readonly [PROVIDES]: infer P } ? P : never;

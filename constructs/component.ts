@@ -8,6 +8,7 @@ const APPLICATION_BRAND = Symbol.for('kiln.Application');
 /** Type-level keys: what a component is called and what it needs, for the compiler's checks. */
 declare const NAME: unique symbol;
 declare const REQUIRES: unique symbol;
+declare const IS_APPLICATION: unique symbol;
 
 /** What a Component subclass passes to its base. */
 export interface ComponentInit<Name extends string, R extends Requirements> {
@@ -66,6 +67,9 @@ export abstract class Component<Name extends string = string, R extends Requirem
 
 /** An application: the code whose main() the image runs. */
 export abstract class Application<Name extends string = string, R extends Requirements = Requirements> extends Component<Name, R> {
+  /** Tells applications from libraries at compile time (an image runs one application). */
+  declare readonly [IS_APPLICATION]: true;
+
   /** True when `x` is an Application from any copy of Kiln. */
   static isApplication(x: unknown): x is Application {
     return typeof x === 'object' && x !== null && (x as Record<symbol, unknown>)[APPLICATION_BRAND] === true;

@@ -5,22 +5,43 @@ import { Construct } from 'constructs';
 import { isAllocatorClass, type AllocatorClass } from './allocator.ts';
 import { Board } from './board.ts';
 import { Application, Component } from './component.ts';
-import type { AfterScheduler, AfterUse, AllocatorCheck, Composition, SchedulerCheck, Uncomposed, UseCheck } from './composition.ts';
+import type {
+  AfterScheduler, AfterUse, AllocatorParam, Composition, FilesParam, ImageIdParam, Refused, StartingComposition, SchedulerParam, SchedulerProp, UseParam,
+} from './composition.ts';
 import { Use } from './use.ts';
 import { Program } from './program.ts';
 import { callerOrigin } from './private/origin.ts';
+import { describeValue as describe } from './private/props.ts';
+import { DEFAULT_SCHEDULER_NAME, Sentences, type ImageScopeSentence } from './rules.ts';
 import { tryFindProcessContribution } from './process.ts';
 import { isSchedulerClass } from './scheduler.ts';
 import { KilnError, type Problem } from '../synth/errors.ts';
 import type { BudgetSpec, FileSpec, ImageSpec, ImageTarget, OptionValue, Origin, ToolchainId } from '../synth/spec/image-spec.ts';
 
 const IMAGE_BRAND = Symbol.for('kiln.Image');
+const APP_BRAND = Symbol.for('kiln.App');
 const ID_PATTERN = /^[a-z][a-z0-9-]{0,62}$/;
 
+/**
+ * What an image's scope must be: the App. App declares this property; the
+ * compiler names it when something else is given, so its name is the
+ * rule's sentence.
+ */
+export interface AppScope extends Refused<ImageScopeSentence> {}
+
 /** Properties of an Image. */
-export interface ImageProps<B extends Board = Board> {
+export interface ImageProps<B extends Board = Board, T = undefined> {
   /** The board the image is built for. */
   readonly board: B;
+  /**
+   * The scheduler class: CooperativeScheduler for components that run
+   * threads, NoScheduler (or nothing) to run to completion. Given here, it
+   * is in the image's type from the start, so every `.use()` is checked
+   * against it, also when the image is a variable used statement by
+   * statement.
+   * @default none: the image runs to completion
+   */
+  readonly scheduler?: SchedulerProp<T>;
   /**
    * Where the image runs: 'qemu' ends with a semihosting exit that returns
    * main()'s status to QEMU; 'hardware' halts instead.
@@ -61,9 +82,12 @@ export interface FilesOptions {
  * same rules are checked at run time for JavaScript users.
  *
  * @typeParam B - the board
- * @typeParam S - what has been composed so far
+ * @typeParam T - the scheduler class given in the props (inferred)
+ * @typeParam P - the scope as given (inferred, so that a new image's composition starts empty; `never` in the plain type `Image`, whose composition is unknown)
+ * @typeParam S - what has been composed so far (inferred)
+ * @typeParam I - the image id (inferred)
  */
-export class Image<B extends Board = Board, S extends Composition = Uncomposed> extends Construct {
+export class Image<B extends Board = Board, T = undefined, P = never, S extends Composition = StartingComposition<T, P>, I extends string = string> extends Construct {
   /** True when `x` is an Image from any copy of Kiln. */
   static isImage(x: unknown): x is Image {
     return typeof x === 'object' && x !== null && (x as Record<symbol, unknown>)[IMAGE_BRAND] === true;
@@ -78,32 +102,45 @@ export class Image<B extends Board = Board, S extends Composition = Uncomposed> 
   private allocators?: { readonly boot: string; readonly app: string; readonly origin: Origin };
   private schedulerChoice?: { readonly kind: string; readonly name: string; readonly threads: boolean; readonly origin: Origin; readonly afterUses: number };
   private rawConfig: Record<string, OptionValue> = {};
-  private readonly embedded: { readonly file: FileSpec; readonly origin: Origin }[] = [];
+  private readonly embedded: { readonly file: FileSpec; readonly origin: Origin; readonly afterUses: number }[] = [];
   /** Problems found by the fluent calls, reported with the rest at validation. */
   private readonly callProblems: Problem[] = [];
   /** The id as given, when the constructs library changed it (it turns "/" into "--"). */
   private rawId?: string;
 
-  constructor(scope: Construct, id: string, props: ImageProps<B>) {
+  constructor(scope: AppScope & P, id: ImageIdParam<I>, props: ImageProps<B, T>) {
     const origin = callerOrigin();
-    const existing = scope.node.tryFindChild(id);
+    const parent = scope as unknown as Construct;
+    if (!isConstruct(parent) || !isApp(parent.node.root)) {
+      // Outside any App nothing would ever validate or write it.
+      throw new KilnError([{ message: Sentences.imageScope(), origin, hint: `the scope given is ${describe(scope)}` }]);
+    }
+    const existing = parent.node.tryFindChild(id);
     if (existing) {
       const where = Image.isImage(existing) ? ` (first defined at ${existing.origin.file}:${existing.origin.line})` : '';
       throw new KilnError([{
         message: `two images have the id "${id}"${where}`,
-        origin: { ...origin, path: scope.node.path ? `${scope.node.path}/${id}` : id },
+        origin: { ...origin, path: parent.node.path ? `${parent.node.path}/${id}` : id },
         hint: 'give each image a unique id: it names the image\'s folder in the assembly',
       }]);
     }
-    super(scope, id);
+    super(parent, id);
     Object.defineProperty(this, IMAGE_BRAND, { value: true });
     this.origin = { ...origin, path: this.node.path };
+    // An image inside an image (or another construct) is still in the App's tree: report it with the rest.
+    if (!isApp(parent)) this.callProblems.push({ message: Sentences.imageScope(), origin: this.origin, hint: `its scope is ${parent.node.path || 'a construct'}, not the App` });
+    if (typeof props !== 'object' || props === null) this.callProblems.push({ message: `an image's props must be an object such as { board: new QemuVirt() }, got ${describe(props)}`, origin: this.origin });
     // The constructs library turns "/" into "--": judge the id as the user wrote it, not the folder it would make.
     if (typeof id === 'string' && id !== this.node.id) this.rawId = id;
     this.board = props?.board;
     this.target = props?.target ?? 'qemu';
     this.toolchain = props?.toolchain ?? 'gcc';
     if (props?.budget) this.budget = { ...props.budget };
+    const scheduler: unknown = props?.scheduler;
+    if (scheduler !== undefined) {
+      if (!isSchedulerClass(scheduler)) this.callProblems.push({ message: Sentences.schedulerClass(), origin: this.origin, hint: `the scheduler prop is ${describe(scheduler)}` });
+      else this.schedulerChoice = { kind: scheduler.kind, name: scheduler.displayName, threads: scheduler.threads, origin: this.origin, afterUses: 0 };
+    }
   }
 
   /**
@@ -111,14 +148,14 @@ export class Image<B extends Board = Board, S extends Composition = Uncomposed> 
    *
    * @returns this image, with the component in its type
    */
-  use<C>(component: C & UseCheck<B, S, C>): Image<B, AfterUse<S, C>> {
+  use<C>(component: UseParam<B, S, C>): Image<B, T, never, AfterUse<S, C>, I> {
     const origin = callerOrigin(this.node.path);
     if (!Component.isComponent(component)) {
-      this.callProblems.push({ message: `.use() was given ${describe(component)}, not a Kiln application or library`, origin, hint: 'pass an instance, e.g. .use(new Hello())' });
+      this.callProblems.push({ message: Sentences.component(), origin, hint: `it was given ${describe(component)}` });
     } else {
       new Use(this, this.uniqueChildId(component.kind), component, origin);
     }
-    return this as unknown as Image<B, AfterUse<S, C>>;
+    return this as unknown as Image<B, T, never, AfterUse<S, C>, I>;
   }
 
   /**
@@ -127,16 +164,16 @@ export class Image<B extends Board = Board, S extends Composition = Uncomposed> 
    *
    * @returns this image, for chaining
    */
-  allocator<BA, AA>(boot: BA & AllocatorCheck<BA, 'boot'>, app: AA & AllocatorCheck<AA, 'app'>): Image<B, S> {
+  allocator<BA, AA>(boot: AllocatorParam<BA, 'boot'>, app: AllocatorParam<AA, 'app'>): this {
     const origin = callerOrigin(this.node.path);
-    const slots = [['boot', boot], ['app', app]] as const;
+    const slots = [['boot', boot as unknown], ['app', app as unknown]] as const;
     let ok = true;
     for (const [slot, cls] of slots) {
       if (!isAllocatorClass(cls)) {
-        this.callProblems.push({ message: `the ${slot} allocator must be an allocator class such as BumpAllocator, got ${describe(cls)}`, origin });
+        this.callProblems.push({ message: Sentences.allocatorClass(), origin, hint: `the ${slot} allocator given is ${describe(cls)}` });
         ok = false;
       } else if (!cls.serves?.[slot]) {
-        this.callProblems.push({ message: `the ${cls.kind} allocator cannot serve the ${slot} slot`, origin });
+        this.callProblems.push({ message: Sentences.allocatorSlot(cls.kind, slot), origin });
         ok = false;
       }
     }
@@ -149,14 +186,17 @@ export class Image<B extends Board = Board, S extends Composition = Uncomposed> 
    *
    * @returns this image, with the scheduler in its type
    */
-  scheduler<T>(scheduler: T & SchedulerCheck<S, T>): Image<B, AfterScheduler<S, T>> {
+  scheduler<X>(scheduler: SchedulerParam<S, X>): Image<B, T, never, AfterScheduler<S, X>, I> {
     const origin = callerOrigin(this.node.path);
-    if (!isSchedulerClass(scheduler)) {
-      this.callProblems.push({ message: `.scheduler() must be given a scheduler class such as CooperativeScheduler or NoScheduler, got ${describe(scheduler)}`, origin });
+    const given: unknown = scheduler;
+    if (!isSchedulerClass(given)) {
+      this.callProblems.push({ message: Sentences.schedulerClass(), origin, hint: `it was given ${describe(given)}` });
+    } else if (this.schedulerChoice) {
+      this.callProblems.push({ message: Sentences.schedulerOnce(this.schedulerChoice.name), origin });
     } else {
-      this.schedulerChoice = { kind: scheduler.kind, name: scheduler.displayName, threads: scheduler.threads, origin, afterUses: this.uses.length };
+      this.schedulerChoice = { kind: given.kind, name: given.displayName, threads: given.threads, origin, afterUses: this.uses.length };
     }
-    return this as unknown as Image<B, AfterScheduler<S, T>>;
+    return this as unknown as Image<B, T, never, AfterScheduler<S, X>, I>;
   }
 
   /**
@@ -166,6 +206,10 @@ export class Image<B extends Board = Board, S extends Composition = Uncomposed> 
    * @returns this image, for chaining
    */
   configure(values: Readonly<Record<string, OptionValue>>): this {
+    if (typeof values !== 'object' || values === null || Array.isArray(values)) {
+      this.callProblems.push({ message: `.configure() takes an object of Kconfig symbols such as { LIBBOOT_TIMELINE: true }, got ${describe(values)}`, origin: callerOrigin(this.node.path) });
+      return this;
+    }
     this.rawConfig = { ...this.rawConfig, ...values };
     return this;
   }
@@ -179,10 +223,20 @@ export class Image<B extends Board = Board, S extends Composition = Uncomposed> 
    *
    * @returns this image, for chaining
    */
-  files(path: string, options: FilesOptions = {}): this {
+  files(path: FilesParam<S>, options: FilesOptions = {}): this {
     const origin = callerOrigin(this.node.path);
-    const from = resolve(origin.file ? dirname(resolve(origin.file)) : process.cwd(), path);
-    this.embedded.push({ file: { at: options.at ?? `/${basename(from)}`, from }, origin });
+    const given: unknown = path;
+    const at: unknown = options?.at;
+    if (typeof given !== 'string') {
+      this.callProblems.push({ message: `.files()' path must be a string (a folder or file relative to this file), got ${describe(given)}`, origin });
+      return this;
+    }
+    if (at !== undefined && typeof at !== 'string') {
+      this.callProblems.push({ message: `.files()' at must be a string (a path in the image such as '/data'), got ${describe(at)}`, origin });
+      return this;
+    }
+    const from = resolve(origin.file ? dirname(resolve(origin.file)) : process.cwd(), given);
+    this.embedded.push({ file: { at: at ?? `/${basename(from)}`, from }, origin, afterUses: this.uses.length });
     return this;
   }
 
@@ -245,7 +299,7 @@ export class Image<B extends Board = Board, S extends Composition = Uncomposed> 
     const at = (message: string, origin: Origin = this.origin, hint?: string) => problems.push({ message, origin, ...(hint ? { hint } : {}) });
     const id = this.rawId ?? this.node.id;
     if (!ID_PATTERN.test(id)) {
-      at(`image id "${id.length > 80 ? `${id.slice(0, 77)}...` : id}" must start with a lowercase letter and hold only lowercase letters, digits and dashes (at most 63)`, this.origin, 'the id names the image\'s folder in the assembly');
+      at(Sentences.imageId(id.length > 80 ? `${id.slice(0, 77)}...` : id), this.origin, 'the id names the image\'s folder in the assembly');
     }
     const boardOk = Board.isBoard(this.board);
     if (!boardOk) at(`"board" must be a Board (QemuVirt, RaspberryPi3BPlus, Ultra96V2 or a subclass of your own), got ${describe(this.board)}`);
@@ -255,9 +309,10 @@ export class Image<B extends Board = Board, S extends Composition = Uncomposed> 
     if (!uses.some((u) => Application.isApplication(u.component))) {
       at('the image has no application', this.origin, 'add one with .use(), e.g. .use(new Hello())');
     }
-    for (const { file, origin } of this.embedded) {
+    for (const { file, origin, afterUses } of this.embedded) {
       if (!file.at.startsWith('/')) at(`.files() puts "${file.from}" at "${file.at}", which is not an absolute path`, origin, 'give at as a path in the image starting with "/"');
       if (file.from !== undefined && !existsSync(file.from)) at(`.files() embeds "${file.from}", which does not exist`, origin);
+      if (!uses.slice(0, afterUses).some((u) => u.component.requires.files === true)) at(Sentences.files(), origin);
     }
     const withArgs = uses.filter((u) => tryFindProcessContribution(u.component)?.args);
     if (withArgs.length > 1) {
@@ -271,15 +326,17 @@ export class Image<B extends Board = Board, S extends Composition = Uncomposed> 
         setBy.set(name, value);
       }
     }
+    const firstApplication = uses.find((u) => Application.isApplication(u.component));
     uses.forEach((use, index) => {
       const { requires, name } = use.component;
       if (boardOk && requires.network && this.board.info.network.length === 0) {
-        at(`${name} needs a network device, but ${this.board.constructor.name} has none`, use.origin, 'choose a board with one (QemuVirt has virtio-net)');
+        at(Sentences.network(name, this.board.constructor.name), use.origin);
       }
-      const sched = this.schedulerChoice;
-      if (requires.threads && sched && !sched.threads) {
-        // Blame whichever call came second: it is the one that made the image impossible.
-        at(`${name} runs threads, but the image's scheduler is ${sched.name}`, index < sched.afterUses ? sched.origin : use.origin, 'use .scheduler(CooperativeScheduler)');
+      // The scheduler as it was when this component was used: the one the compiler saw at this .use().
+      const sched = this.schedulerChoice && this.schedulerChoice.afterUses <= index ? this.schedulerChoice : undefined;
+      if (requires.threads && !sched?.threads) at(Sentences.threads(name, sched?.name ?? DEFAULT_SCHEDULER_NAME), use.origin);
+      if (firstApplication && use !== firstApplication && Application.isApplication(use.component)) {
+        at(Sentences.oneApplication(firstApplication.component.name, name), use.origin);
       }
       if (boardOk && requires.minHeapBytes && requires.minHeapBytes > this.board.info.ram.size) {
         at(`${name} needs ${requires.minHeapBytes} bytes of heap, more than ${this.board.constructor.name}'s ${this.board.info.ram.size} bytes of RAM`, use.origin);
@@ -295,11 +352,10 @@ export class Image<B extends Board = Board, S extends Composition = Uncomposed> 
   }
 }
 
-function describe(x: unknown): string {
-  if (x === undefined) return 'nothing';
-  if (x === null) return 'null';
-  if (typeof x === 'string') return `"${x}"`;
-  if (typeof x === 'function') return `the function ${x.name || '(anonymous)'}`;
-  if (typeof x === 'object') return `an object of class ${(x as object).constructor?.name ?? 'Object'}`;
-  return `${typeof x} ${String(x)}`;
+function isConstruct(x: unknown): x is Construct {
+  return typeof x === 'object' && x !== null && typeof (x as { node?: { tryFindChild?: unknown } }).node?.tryFindChild === 'function';
+}
+
+function isApp(x: unknown): boolean {
+  return typeof x === 'object' && x !== null && (x as Record<symbol, unknown>)[APP_BRAND] === true;
 }

@@ -1,12 +1,22 @@
 // SPDX-License-Identifier: MIT
 export { App, type AppProps } from './app.ts';
-export { Image, type ImageProps, type FilesOptions } from './image.ts';
+export { Image, type ImageProps, type FilesOptions, type AppScope } from './image.ts';
 export { Use } from './use.ts';
-export type { Composition, Uncomposed, UseCheck, AllocatorCheck, SchedulerCheck } from './composition.ts';
-export type { CannotServe, IntRange, NeedsNetwork, NeedsThreads, NetworkKind, NotAComponent, NotAnAllocator, NotAScheduler, Provides, Requirements } from './capabilities.ts';
+export type {
+  Composition, Uncomposed, InitialComposition, StartingComposition, Refused, UseParam, AllocatorParam, SchedulerParam, SchedulerProp, FilesParam, ImageIdParam, AfterUse, AfterScheduler,
+} from './composition.ts';
+export type { IntRange, NetworkKind, Provides, Requirements } from './capabilities.ts';
+export type { CheckedOptions, InRange, OptionRange } from './options.ts';
+export type { PolicyLike, PolicyParam } from './policy.ts';
+export { RULES, Sentences, DEFAULT_SCHEDULER_NAME, type Rule, type RuleId } from './rules.ts';
+export type {
+  AllocatorClassSentence, AllocatorSlotSentence, ComponentSentence, DefaultSchedulerName, FilesSentence, ImageIdSentence, ImageScopeSentence,
+  NetworkSentence, OneApplicationSentence, OptionRangeSentence, PolicyResultSentence, SchedulerClassSentence, SchedulerOnceSentence, ThreadsSentence,
+} from './rules.ts';
+export { boardRegistry, fleet, type BoardFor, type BoardRegistry, type FleetMember } from './fleet.ts';
 export { Board, MiB, type BoardInfo, type BootArtifact, type ConsoleUart, type GenericTimer, type InterruptController, type MemoryRegion, type QemuMachine, type VirtioMmioSlots } from './board.ts';
 export { Application, Component, Library, type ComponentInit, type NameOf, type RequiresOf } from './component.ts';
-export type { BoardNameOf, ProvidesOf } from './board.ts';
+export type { BoardNameOf, ProvidesOf, LacksNetwork, LacksNetworkOf, NetworkBoard } from './board.ts';
 export { Allocator, isAllocatorClass, type AllocatorClass, type AllocatorSlot } from './allocator.ts';
 export { Scheduler, NoScheduler, isSchedulerClass, type SchedulerClass } from './scheduler.ts';
 export { Hello, type HelloProps } from './apps/hello.ts';
@@ -22,7 +32,7 @@ export { MemReport } from './apps/mem-report.ts';
 export { AllocStress, type AllocStressProps } from './apps/alloc-stress.ts';
 export { PingPong, type PingPongProps } from './apps/ping-pong.ts';
 export { TimerTest, type TimerTestProps } from './apps/timer-test.ts';
-export { Crash, type CrashFault, type CrashProps } from './apps/crash.ts';
+export { Crash, CRASH_FAULTS, type CrashFault, type CrashProps } from './apps/crash.ts';
 export { BumpAllocator, TlsfAllocator, BuddyAllocator } from './allocators/index.ts';
 export { CooperativeScheduler } from './schedulers/index.ts';
 export { KilnError, type Problem } from '../synth/errors.ts';

@@ -8,6 +8,7 @@ import type { Requirements } from './capabilities.ts';
 import { Application } from './component.ts';
 import { callerOrigin } from './private/origin.ts';
 import { contributeToProcess } from './process.ts';
+import { assertProps } from './private/props.ts';
 
 const PROGRAM_BRAND = Symbol.for('kiln.Program');
 
@@ -68,9 +69,12 @@ export class Program<const Name extends string = string, const R extends Program
   readonly spec: ProgramSpec;
 
   constructor(props: ProgramProps<Name, R>) {
+    const origin = callerOrigin();
+    assertProps('Program', props, {
+      name: 'string', sources: 'path-or-paths', include: 'strings', defines: 'scalar-map', cflags: 'strings', requires: 'requirements', args: 'strings', env: 'string-map',
+    }, origin, ['name', 'sources']);
     super({ kind: props.name, name: props.name, requires: props.requires ?? ({} as R) });
     Object.defineProperty(this, PROGRAM_BRAND, { value: true });
-    const origin = callerOrigin();
     const file = origin.file ? resolve(origin.file) : undefined;
     const base = file ? dirname(file) : process.cwd();
     const sources = typeof props.sources === 'string' ? [props.sources] : [...props.sources];

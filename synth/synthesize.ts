@@ -35,6 +35,8 @@ export interface SynthesizeOptions {
   readonly cache?: string;
   /** Fleet-wide rules every image must pass. */
   readonly policies?: readonly Policy[];
+  /** Where each policy (same index) was added, for a policy that fails itself. @default unknown */
+  readonly policyOrigins?: readonly (Origin | undefined)[];
   /**
    * The folders embedded host files (`files.from`, and where their symbolic
    * links lead) may come from: the program's or spec's project folder and
@@ -133,18 +135,32 @@ export function synthesize(given: readonly ImageSpec[], options: SynthesizeOptio
       for (const w of catalog.kconfig.warnings) warnings.add(w);
       for (const w of resolution.warnings) warnings.add(`image "${spec.id}": ${w}`);
       const plan = planImage(spec, board, resolution, catalog, scanner, embeds);
-      for (const policy of options.policies ?? []) {
-        const found = policy.check({
+      (options.policies ?? []).forEach((policy, index) => {
+        const added = options.policyOrigins?.[index];
+        const subject = {
           spec,
           board,
           libraries: plan.manifest.libraries,
-          isEnabled: (symbol) => resolution.isEnabled(symbol),
-          value: (symbol) => resolution.value(symbol),
-        });
-        for (const message of typeof found === 'string' ? [found] : found ?? []) {
+          isEnabled: (symbol: string) => resolution.isEnabled(symbol),
+          value: (symbol: string) => resolution.value(symbol),
+        };
+        let found: unknown;
+        try {
+          found = policy.check(subject);
+        } catch (err) {
+          // The policy is the user's code: its failure is theirs, named where it was added.
+          problems.push({ message: `policy "${policy.name}" failed on image "${spec.id}": ${err instanceof Error ? err.message : String(err)}`, origin: added ?? { path: spec.id } });
+          return;
+        }
+        const messages = policyMessages(found);
+        if (!messages) {
+          problems.push({ message: `policy "${policy.name}" returned ${shown(found)} for image "${spec.id}": ${POLICY_RESULT_SENTENCE}`, origin: added ?? { path: spec.id } });
+          return;
+        }
+        for (const message of messages) {
           problems.push({ message: `image "${spec.id}" breaks policy "${policy.name}": ${message}`, origin: origins?.image ?? { path: spec.id } });
         }
-      }
+      });
       plans.push(plan);
     } catch (err) {
       if (!KilnError.isKilnError(err) || err.fault !== 'user') throw err;
@@ -204,6 +220,27 @@ function originOfPointer(specs: readonly ImageSpec[], pointer: string, origins?:
   const image = origins?.get(spec.id)?.image ?? { path: spec.id };
   const kind = m?.[2] ? spec[m[2] as 'applications' | 'libraries']?.[Number(m[3])]?.kind : undefined;
   return (kind && origins?.get(spec.id)?.components.get(kind)) || image;
+}
+
+/**
+ * The rule for what a policy returns (constructs/rules.ts states it as
+ * 'policy-result'; synth does not import constructs, so the sentence is
+ * repeated here and a unit test checks the two are the same).
+ */
+export const POLICY_RESULT_SENTENCE = 'a policy\'s check returns undefined when the image complies, or a string (or strings) saying what is wrong';
+
+/** A policy's verdict as messages, or undefined when it returned something else. */
+function policyMessages(found: unknown): readonly string[] | undefined {
+  if (found === undefined) return [];
+  if (typeof found === 'string') return [found];
+  if (Array.isArray(found) && found.every((m) => typeof m === 'string')) return found;
+  return undefined;
+}
+
+function shown(x: unknown): string {
+  if (Array.isArray(x)) return 'a list that is not all strings';
+  if (typeof x === 'object' && x !== null) return 'an object';
+  return `${typeof x} ${String(x)}`;
 }
 
 function dedupe(problems: Problem[]): Problem[] {

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 import { Application } from '../component.ts';
-import type { AllocStressOptions } from '../generated/alloc-stress-options.ts';
+import type { AllocStressOptionRanges, AllocStressOptions } from '../generated/alloc-stress-options.ts';
+import type { CheckedOptions } from '../options.ts';
+import { callerOrigin } from '../private/origin.ts';
+import { assertProps } from '../private/props.ts';
 
 /** Options of the AllocStress test application: generated from lib/app-alloc-stress/Kconfig. */
 export type AllocStressProps = AllocStressOptions;
@@ -11,8 +14,10 @@ export type AllocStressProps = AllocStressOptions;
  * calloc, realloc, free and the aligned allocations with content checks,
  * and ends with "alloc-stress: ok" and status 0 when everything held.
  */
-export class AllocStress extends Application<'AllocStress', {}> {
-  constructor(props: AllocStressProps = {}) {
+export class AllocStress<const P extends AllocStressProps = {}> extends Application<'AllocStress', {}> {
+  constructor(given?: CheckedOptions<'AllocStress', P, AllocStressOptionRanges>) {
+    assertProps('AllocStress', given, {}, callerOrigin());
+    const props: AllocStressProps = given ?? {};
     super({
       kind: 'alloc-stress',
       name: 'AllocStress',

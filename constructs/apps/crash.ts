@@ -1,8 +1,14 @@
 // SPDX-License-Identifier: MIT
 import { Application } from '../component.ts';
+import { KilnError } from '../../synth/errors.ts';
+import { callerOrigin } from '../private/origin.ts';
+import { assertProps } from '../private/props.ts';
 
 /** The faults the Crash test application can make. */
-export type CrashFault = 'null' | 'text' | 'rodata-exec' | 'stack' | 'thread-stack' | 'undefined';
+export const CRASH_FAULTS = ['null', 'text', 'rodata-exec', 'stack', 'thread-stack', 'undefined'] as const;
+
+/** One of CRASH_FAULTS. */
+export type CrashFault = (typeof CRASH_FAULTS)[number];
 
 /** Options of the Crash test application. */
 export interface CrashProps {
@@ -22,8 +28,16 @@ export interface CrashProps {
  * report naming the fault and a failure status (134 by default), never a
  * hang: a test of the MMU's protections and the exception vectors.
  */
-export class Crash extends Application<'Crash', {}> {
-  constructor(props: CrashProps = {}) {
-    super({ kind: 'crash', name: 'Crash', options: { fault: props.fault } });
+export class Crash<const P extends CrashProps = {}> extends Application<'Crash', P['fault'] extends 'thread-stack' ? { threads: true } : {}> {
+  constructor(props?: P) {
+    const origin = callerOrigin();
+    assertProps('Crash', props, { fault: 'string' }, origin);
+    const fault = props?.fault;
+    if (fault !== undefined && !(CRASH_FAULTS as readonly string[]).includes(fault)) {
+      throw new KilnError([{ message: `Crash's fault must be one of ${CRASH_FAULTS.map((f) => `'${f}'`).join(', ')}, got "${String(fault)}"`, origin }]);
+    }
+    // Overflowing a thread's stack needs threads: the image's scheduler must run them.
+    const requires = (fault === 'thread-stack' ? { threads: true } : {}) as P['fault'] extends 'thread-stack' ? { threads: true } : {};
+    super({ kind: 'crash', name: 'Crash', requires, options: { fault } });
   }
 }

@@ -2,9 +2,13 @@
 import { dirname, resolve } from 'node:path';
 import { Application } from '../component.ts';
 import { KilnError } from '../../synth/errors.ts';
+import type { Origin } from '../../synth/spec/image-spec.ts';
 import type { HttpServerOptions } from '../generated/http-server-options.ts';
 import { callerOrigin } from '../private/origin.ts';
 import { contributeToProcess } from '../process.ts';
+import type { HttpServerOptionRanges } from '../generated/http-server-options.ts';
+import type { CheckedOptions } from '../options.ts';
+import { assertProps } from '../private/props.ts';
 
 /** Options of the HttpServer application. */
 export interface HttpServerProps extends Pick<HttpServerOptions,
@@ -40,12 +44,15 @@ export interface HttpServerProps extends Pick<HttpServerOptions,
  * pool and the descriptor table are sized from `maxConnections` and
  * `backlog` unless an `Lwip({ tcpPcbs })` says otherwise.
  */
-export class HttpServer extends Application<'HttpServer', { network: true }> {
-  constructor(props: HttpServerProps = {}) {
+export class HttpServer<const P extends HttpServerProps = {}> extends Application<'HttpServer', HttpServerNeeds<P>> {
+  constructor(given?: CheckedOptions<'HttpServer', P, HttpServerOptionRanges>) {
+    const origin = callerOrigin();
+    assertProps('HttpServer', given, { files: 'string', content: 'string-map', root: 'string' }, origin);
+    const props: HttpServerProps = given ?? {};
     super({
       kind: 'http-server',
       name: 'HttpServer',
-      requires: { network: true },
+      requires: (props.files !== undefined ? { network: true, files: true } : { network: true }) as HttpServerNeeds<P>,
       options: {
         port: props.port,
         maxConnections: props.maxConnections,
@@ -55,13 +62,12 @@ export class HttpServer extends Application<'HttpServer', { network: true }> {
         headTimeoutMs: props.headTimeoutMs,
         requestBytes: props.requestBytes,
         stats: props.stats,
-        content: props.content ? encodeContent(props.content) : undefined,
+        content: props.content ? encodeContent(props.content, origin) : undefined,
         files: props.files !== undefined ? true : undefined,
         root: props.files !== undefined ? props.root : undefined,
       },
     });
     if (props.files !== undefined) {
-      const origin = callerOrigin();
       const from = resolve(origin.file ? dirname(resolve(origin.file)) : process.cwd(), props.files);
       contributeToProcess(this, { files: [{ at: props.root ?? HttpServer.DEFAULT_ROOT, from }] });
     }
@@ -71,16 +77,20 @@ export class HttpServer extends Application<'HttpServer', { network: true }> {
   static readonly DEFAULT_ROOT = '/www';
 }
 
+/** What an HttpServer needs: a network device, and the RAM file system when it serves `files`. */
+export type HttpServerNeeds<P> = P extends { readonly files: string } ? { network: true; files: true } : { network: true };
+
 /**
  * The pages as APP_HTTP_CONTENT holds them: "PATH BODY PATH BODY ...",
  * each percent-encoded (UTF-8) so that no item holds a space, a quote,
  * a backslash or a line break.
  */
-export function encodeContent(content: Readonly<Record<string, string>>): string {
+export function encodeContent(content: Readonly<Record<string, string>>, origin?: Origin): string {
   const bad = Object.keys(content).filter((path) => !path.startsWith('/') || /[\s?#]/.test(path));
   if (bad.length) {
     throw new KilnError(bad.map((path) => ({
       message: `HttpServer content path "${path}" is not a URL path`,
+      ...(origin ? { origin } : {}),
       hint: 'paths start with "/" and hold no whitespace, "?" or "#", e.g. "/index.html"',
     })));
   }

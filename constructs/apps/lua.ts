@@ -5,6 +5,7 @@ import { callerOrigin } from '../private/origin.ts';
 import { contributeToProcess } from '../process.ts';
 import { KilnError } from '../../synth/errors.ts';
 import type { FileSpec } from '../../synth/spec/image-spec.ts';
+import { assertProps } from '../private/props.ts';
 
 /** Properties of the Lua application. */
 export interface LuaProps {
@@ -44,13 +45,15 @@ export interface LuaProps {
  *   .use(new Lua({ script: 'print(6 * 7)' }));
  * ```
  */
-export class Lua extends Application<'Lua', {}> {
+export class Lua extends Application<'Lua', { files: true }> {
   /** Where the script is embedded in the image's file system. */
   static readonly SCRIPT_PATH = '/main.lua';
 
   constructor(props: LuaProps = {}) {
-    super({ kind: 'lua', name: 'Lua' });
+    super({ kind: 'lua', name: 'Lua', requires: { files: true } });
     const origin = callerOrigin();
+    assertProps('Lua', props, { script: 'string', scriptFile: 'string', args: 'strings', env: 'string-map' }, origin);
+    props ??= {};
     if (props.script !== undefined && props.scriptFile !== undefined) {
       throw new KilnError([{ message: 'Lua takes script or scriptFile, not both', origin, hint: 'keep the one that holds the program' }]);
     }

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 import { Application } from '../component.ts';
-import type { PingpongOptions } from '../generated/pingpong-options.ts';
+import type { PingpongOptionRanges, PingpongOptions } from '../generated/pingpong-options.ts';
+import type { CheckedOptions } from '../options.ts';
+import { callerOrigin } from '../private/origin.ts';
+import { assertProps } from '../private/props.ts';
 
 /** Options of the PingPong test application (its choice of threads or events follows the scheduler). */
 export type PingPongProps = Pick<PingpongOptions, 'rounds' | 'pauseEvery'>;
@@ -12,8 +15,10 @@ export type PingPongProps = Pick<PingpongOptions, 'rounds' | 'pauseEvery'>;
  * each other. Ends with "pingpong: ok" and status 0 when every turn
  * alternated.
  */
-export class PingPong extends Application<'PingPong', {}> {
-  constructor(props: PingPongProps = {}) {
+export class PingPong<const P extends PingPongProps = {}> extends Application<'PingPong', {}> {
+  constructor(given?: CheckedOptions<'PingPong', P, PingpongOptionRanges>) {
+    assertProps('PingPong', given, {}, callerOrigin());
+    const props: PingPongProps = given ?? {};
     super({ kind: 'pingpong', name: 'PingPong', options: { rounds: props.rounds, pauseEvery: props.pauseEvery } });
   }
 }

@@ -6,6 +6,7 @@ import { callerOrigin } from '../private/origin.ts';
 import { contributeToProcess } from '../process.ts';
 import { KilnError } from '../../synth/errors.ts';
 import type { FileSpec } from '../../synth/spec/image-spec.ts';
+import { assertProps } from '../private/props.ts';
 
 /** Properties of the Sqlite application: its Kconfig options (generated), and the SQL to run. */
 export interface SqliteProps extends SqliteOptions {
@@ -34,13 +35,15 @@ export interface SqliteProps extends SqliteOptions {
  *   .use(new Sqlite({ sql: 'SELECT 6 * 7;', database: '/shop.db' }));
  * ```
  */
-export class Sqlite extends Application<'Sqlite', {}> {
+export class Sqlite extends Application<'Sqlite', { files: true }> {
   /** Where the SQL is embedded unless `script` says otherwise. */
   static readonly SCRIPT_PATH = '/main.sql';
 
   constructor(props: SqliteProps = {}) {
-    super({ kind: 'sqlite', name: 'Sqlite', options: { database: props.database, script: props.script, timing: props.timing } });
     const origin = callerOrigin();
+    assertProps('Sqlite', props, { sql: 'string', sqlFile: 'string' }, origin);
+    props ??= {};
+    super({ kind: 'sqlite', name: 'Sqlite', requires: { files: true }, options: { bail: props.bail, database: props.database, script: props.script, timing: props.timing } });
     if (props.sql !== undefined && props.sqlFile !== undefined) {
       throw new KilnError([{ message: 'Sqlite takes sql or sqlFile, not both', origin, hint: 'keep the one that holds the statements' }]);
     }

@@ -3,6 +3,17 @@
 /** Options of the sqlite micro-library (Kconfig APP_SQLITE): Runs an SQL script against a database (RAM file system or memory) and prints rows like the sqlite3 shell's list mode. */
 export interface SqliteOptions {
     /**
+     * Stop at the first error
+     *
+     * As the shell's -bail option or ".bail on": the first error ends
+     * the script (main() returns 1). Without it the script goes on
+     * after an error; a ".bail" line in the script changes it either
+     * way.
+     *
+     * Kconfig: APP_SQLITE_BAIL
+     */
+    readonly bail?: boolean;
+    /**
      * Database to open
      *
      * A path in the image's file system (created if missing, and left

@@ -4,7 +4,7 @@
 //
 //   npx kiln ls examples/fleet/image.ts
 //   npx kiln build examples/fleet/image.ts
-import { App, Hello, Image, Policies, QemuVirt, RaspberryPi3BPlus, Ultra96V2, type Board } from 'kiln';
+import { App, Hello, Image, Policies, QemuVirt, RaspberryPi3BPlus, Ultra96V2, boardRegistry } from 'kiln';
 
 /** The devices this team runs, as a deployment tool would export them. */
 const inventory = [
@@ -14,11 +14,11 @@ const inventory = [
   { site: 'lab', role: 'ci', board: 'virt' },
 ] as const;
 
-const boards: Record<(typeof inventory)[number]['board'], () => Board> = {
-  virt: () => new QemuVirt(),
-  rpi3: () => new RaspberryPi3BPlus(),
-  ultra96: () => new Ultra96V2(),
-};
+// A typed registry: boards[device.board]() has the type of the boards the
+// inventory names (not plain Board), so each .use() below is checked
+// against every one of them: an HttpServer here would not compile, since
+// the Pi and the Ultra96-V2 have no network device.
+const boards = boardRegistry({ virt: QemuVirt, rpi3: RaspberryPi3BPlus, ultra96: Ultra96V2 });
 
 const app = new App()
   // Every image declares a size budget, and none may exceed 512 KiB.

@@ -47,10 +47,10 @@ t.test('GIVEN env keys named like Object\'s members WHEN loaded THEN they are ke
 
 t.test('GIVEN an image id with a slash WHEN validated THEN it is refused at the user\'s line, not turned into a folder a--b', async (t) => {
   const app = new App({ outdir: join(tempDir(), 'out') });
-  new Image(app, 'a/b', { board: new QemuVirt() }).use(new Hello());
+  new Image(app, 'a/b' as string, { board: new QemuVirt() }).use(new Hello());
   const err = t.throws(() => app.synth()) as KilnError;
   t.ok(KilnError.isKilnError(err));
-  t.match(err.problems[0], { message: /image id "a\/b" must start with a lowercase letter/, origin: { file: 'test/unit/bad-input.test.ts' } });
+  t.match(err.problems[0], { message: /image id 'a\/b' must start with a lowercase letter/, origin: { file: 'test/unit/bad-input.test.ts' } });
 });
 
 t.test('GIVEN an assembly folder that cannot be written WHEN synthesized THEN one line says why, with exit 1', async (t) => {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 import t from 'tap';
-import { App, Hello, Image, KilnError, QemuVirt, Ultra96V2 } from '../../constructs/index.ts';
+import { App, Hello, Image, KilnError, MemReport, QemuVirt, Ultra96V2 } from '../../constructs/index.ts';
 
 t.test('GIVEN an image with Hello WHEN converted to a spec THEN it is plain data with only non-default fields', async (t) => {
   const app = new App({ outdir: '/nonexistent' });
@@ -21,7 +21,7 @@ t.test('GIVEN two images with one id WHEN the second is created THEN the error n
 
 t.test('GIVEN bad images WHEN the app validates THEN every problem is listed with its construct path and line', async (t) => {
   const app = new App({ outdir: '/nonexistent' });
-  new Image(app, 'Bad_Id', { board: new QemuVirt() }).use(new Hello());
+  new Image(app, 'Bad_Id' as string, { board: new QemuVirt() }).use(new Hello());
   new Image(app, 'no-app', { board: new QemuVirt() });
   new Image(app, 'no-board', { board: 'raspberry-pi-5' as unknown as QemuVirt }).use(new Hello());
   const problems = app.validate();
@@ -34,8 +34,8 @@ t.test('GIVEN bad images WHEN the app validates THEN every problem is listed wit
 
 t.test('GIVEN .use() with something that is not a component THEN validation reports it at the call\'s line', async (t) => {
   const app = new App({ outdir: '/nonexistent' });
-  new Image(app, 'x', { board: new QemuVirt() }).use(new Hello()).use({ kind: 'hello' } as unknown as Hello);
+  new Image(app, 'x', { board: new QemuVirt() }).use(new Hello()).use({ kind: 'hello' } as unknown as MemReport);
   const problems = app.validate();
   t.equal(problems.length, 1);
-  t.match(problems[0], { message: /an object of class Object, not a Kiln application or library/, origin: { file: 'test/unit/constructs.test.ts', path: 'x' } });
+  t.match(problems[0], { message: /\.use\(\) takes an application or library instance/, hint: /an object of class Object/, origin: { file: 'test/unit/constructs.test.ts', path: 'x' } });
 });

@@ -79,7 +79,7 @@ t.test('GIVEN an HttpServer image WHEN lwIP\'s pool size is explained THEN it na
 t.test('GIVEN limits outside their ranges WHEN synthesized THEN each is the user\'s error naming the symbol and range', async (t) => {
   const app = Testing.app();
   new Image(app, 'bad', { board: new QemuVirt() })
-    .use(new HttpServer({ headTimeoutMs: 50, maxConnectionsPerClient: 5000 }));
+    .use(new HttpServer({ headTimeoutMs: 50 as number, maxConnectionsPerClient: 5000 as number }));
   const err = (() => { try { Testing.synth(app); } catch (e) { return e; } })();
   t.ok(KilnError.isKilnError(err), 'a KilnError');
   const text = (err as KilnError).problems.map((p) => p.message).join('\n');

@@ -116,17 +116,17 @@ t.test('GIVEN Lua and Sqlite WHEN their images become specs THEN the scripts, ar
 t.test('GIVEN mistakes in the process WHEN checked THEN each is reported at the user\'s line', async (t) => {
   t.throws(() => new Lua({ script: 'x', scriptFile: 'y.lua' }), /Lua takes script or scriptFile, not both/);
   const app = new App({ outdir: '/nonexistent' });
-  new Image(app, 'bad', { board: new QemuVirt() })
-    .use(new Lua({ script: 'x', env: { V: '1' } }))
-    .use(new Lua({ script: 'y', env: { V: '2' } }))
-    .files('./no/such/folder')
-    .files(tempDir(), { at: 'relative' });
+  const image = new Image(app, 'bad', { board: new QemuVirt() }).use(new Lua({ script: 'x', env: { V: '1' } }));
+  // A second application: the compiler refuses it in a chain, so the JavaScript path is reached through a plain Image.
+  (image as Image).use(new Lua({ script: 'y', env: { V: '2' } }));
+  image.files('./no/such/folder').files(tempDir(), { at: 'relative' });
   const problems = app.validate().map((p) => p.message);
   t.match(problems, [
     /\.files\(\) embeds ".*no\/such\/folder", which does not exist/,
     /\.files\(\) puts ".*" at "relative", which is not an absolute path/,
     /Lua and Lua both set main\(\)'s arguments/,
     /Lua sets environment variable V to a different value/,
+    /an image runs one application, but this image already runs Lua: give Lua an image of its own/,
   ]);
   const ok = new App({ outdir: '/nonexistent' });
   new Image(ok, 'hello', { board: new QemuVirt() }).use(new Hello());
