@@ -54,6 +54,8 @@ interface Features {
   readonly env: boolean;
   /** Indentation of properties. */
   readonly indent: string;
+  /** Few symbols with many properties each, so that they interact more. */
+  readonly dense: boolean;
 }
 
 const ENV_VARS = ['KD_DIR', 'KD_S', 'KD_SYM', 'KD_NUM', 'HOME', 'KD_MISSING'] as const;
@@ -96,9 +98,10 @@ class TreeGenerator {
       preprocessor: r.chance(0.3),
       env: r.chance(0.3),
       indent: r.pick(['\t', '\t', '\t', '  ', '    ', ' \t']),
+      dense: r.chance(0.3),
     };
-    this.itemBudget = r.int(4, 22);
-    const size = r.int(4, 16);
+    this.itemBudget = this.f.dense ? r.int(4, 12) : r.int(4, 30);
+    const size = this.f.dense ? r.int(3, 6) : r.int(4, 24);
     const style = r.weighted({ plain: 8, prefixed: 2, odd: 1 });
     for (let i = 0; i < size; i++) {
       let name = style === 'prefixed' ? `LIB${String.fromCharCode(65 + i)}_OPT` : String.fromCharCode(65 + i);
@@ -264,7 +267,7 @@ class TreeGenerator {
     }
     if (!prompted && r.chance(0.25)) props.push(this.prop(`prompt ${this.quoted('prompt')}${r.chance(0.3) ? ` if ${this.expr(r0, 0)}` : ''}`));
     const t = type ?? sym.type;
-    const n = (p: number): number => (r.chance(p) ? (r.chance(0.3) ? 2 : 1) : 0);
+    const n = (p: number): number => (r.chance(this.f.dense ? Math.min(0.9, p * 1.8) : p) ? (r.chance(0.3) ? 2 : 1) : 0);
     for (let i = n(0.55); i > 0; i--) props.push(this.prop(`default ${this.value(t, r0)}${r.chance(0.35) ? ` if ${this.expr(r0, 0)}` : ''}`));
     for (let i = n(0.35); i > 0; i--) props.push(this.prop(`depends on ${this.expr(r0, 0)}`));
     if (t === 'bool' || t === 'tristate' || r.chance(0.05)) {
@@ -314,7 +317,12 @@ class TreeGenerator {
     if (r.chance(0.2)) props.push(this.prop(`depends on ${this.expr(first, 0)}`));
     if (r.chance(0.08)) props.push(this.help());
     out.push(...r.shuffle(props));
-    for (const sym of members) out.push(...this.member(sym, first));
+    // Members may sit inside an if (their dependencies then include it).
+    const wrapped = members.length > 1 && r.chance(0.15) ? r.int(0, members.length - 1) : -1;
+    members.forEach((sym, i) => {
+      if (i === wrapped) out.push(`if ${this.expr(first, 1)}`, ...this.member(sym, first), 'endif');
+      else out.push(...this.member(sym, first));
+    });
     if (r.chance(0.1)) out.push(`comment ${this.quoted('in choice')}`);
     out.push('endchoice');
     return out;
