@@ -26,7 +26,7 @@ t.test('GIVEN bad images WHEN the app validates THEN every problem is listed wit
   new Image(app, 'no-board', { board: 'raspberry-pi-5' as unknown as QemuVirt }).use(new Hello());
   const problems = app.validate();
   t.equal(problems.length, 3);
-  t.match(problems[0], { message: /image id "Bad_Id" must start with a lowercase letter/, origin: { path: 'Bad_Id', file: 'test/unit/constructs.test.ts' } });
+  t.match(problems[0], { message: /image id 'Bad_Id' must start with a lowercase letter/, origin: { path: 'Bad_Id', file: 'test/unit/constructs.test.ts' } });
   t.match(problems[1], { message: /has no application/, origin: { path: 'no-app' } });
   t.match(problems[2], { message: /"board" must be a Board .* got "raspberry-pi-5"/, origin: { path: 'no-board' } });
   t.throws(() => app.synth(), /3 problems|must start/);
