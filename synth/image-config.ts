@@ -25,6 +25,8 @@ export function imageRequests(spec: ImageSpec, board: BoardInfo, catalog: KilnCa
   const requests: ConfigRequest[] = [
     { symbol: board.symbol, value: true, origin: imageOrigin },
     { symbol: EXIT_SYMBOL[spec.target ?? 'qemu'], value: true, origin: imageOrigin },
+    // An arm64 Image starts with the header booti and QEMU's loader read, whichever board it is for.
+    ...(board.artifact.form === 'arm64-image' ? [{ symbol: 'LIBARM64_IMAGE_HEADER', value: true, origin: imageOrigin }] : []),
   ];
   const components: ComponentSpec[] = [...spec.applications, ...(spec.libraries ?? [])];
   for (const component of components) {

@@ -3,6 +3,19 @@
 /** Options of the fdt micro-library (Kconfig LIBFDT): Flattened device tree reader; RAM, console and timer from the tree the loader hands over. */
 export interface FdtOptions {
     /**
+     * Read the console's address from /chosen stdout-path
+     *
+     * Follows stdout-path (an alias or a path, options after ':'
+     * dropped) to its node and its reg, translated through the buses'
+     * ranges to the CPU's address, into the machine description. The
+     * console driver itself is bound when the image is built; this is
+     * for checking a board's tree (the report prints it). About 700
+     * bytes of code.
+     *
+     * Kconfig: LIBFDT_CONSOLE
+     */
+    readonly console?: boolean;
+    /**
      * Print what the device tree gave at boot
      *
      * One line before the rest of the boot: where the tree was, the

@@ -10,6 +10,7 @@
 #include <kiln/alloc_impl.h>
 #include <kiln/arm64/exception.h>
 #include <kiln/arm64/sections.h>
+#include <kiln/boot.h>
 #include <kiln/init.h>
 
 struct slot {
@@ -219,11 +220,19 @@ const char *kiln_alloc_name(enum kiln_alloc_slot slot)
 	return slots[slot].ops ? slots[slot].ops->name : "none";
 }
 
-/* Boot: the boot allocator takes the board's RAM after the image. */
+/*
+ * Boot: the boot allocator takes the RAM after the image, up to the end
+ * the machine description gives (the device tree's, else the board's).
+ */
 static int kiln_alloc_boot_init(void)
 {
 	struct slot *boot = &slots[KILN_ALLOC_BOOT];
-	size_t len = (size_t)(__ram_end - __ram_free_start);
+	uintptr_t end = kiln_machine()->free_end;
+	size_t len;
+
+	if (end <= (uintptr_t)__ram_free_start)
+		return kiln_init_fail(-ENOMEM, "alloc: no RAM after the image");
+	len = (size_t)(end - (uintptr_t)__ram_free_start);
 
 	if (!boot->ops)
 		return kiln_init_fail(-ENODEV, "alloc: no boot allocator registered");

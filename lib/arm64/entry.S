@@ -4,10 +4,16 @@
  *
  * Loaders leave us in different states: QEMU virt and ZynqMP enter at EL1,
  * the Raspberry Pi 3 firmware (and QEMU raspi3b with a raw kernel8.img) at
- * EL2, and QEMU raspi3b with an ELF at EL3 with all four cores running.
- * This code brings core 0 down to EL1 with FP/SIMD usable, stacks and a
- * zeroed .bss, then calls kiln_boot_main() with the counter value read at
- * the first instruction. Other cores park.
+ * EL2, U-Boot's booti at EL2 (or EL1), and QEMU raspi3b with an ELF at
+ * EL3 with all four cores running. What the arm64 boot protocol (Linux's
+ * Documentation/arch/arm64/booting.rst, which booti follows) allows is
+ * assumed and no more: MMU off, instruction cache on or off, the image
+ * cleaned to the point of coherency, interrupts masked, x0 = the device
+ * tree's address (0, or anything else, from loaders that pass none).
+ * This code brings core 0 down to EL1 with the MMU and caches off in a
+ * known SCTLR_EL1, FP/SIMD usable, stacks and a zeroed .bss, then calls
+ * kiln_boot_main() with the counter value read at the first instruction,
+ * x0 as the loader left it and the level it entered at. Other cores park.
  *
  * Two stacks: exceptions and interrupts run on SP_EL1 (their own stack),
  * everything else on SP_EL0 (the boot stack, later each thread's). A
@@ -26,15 +32,18 @@
 _start:
 	/* The boot timeline starts here: x20 keeps the counter until C. */
 	mrs	x20, cntpct_el0
+	/* What the loader passed in x0 (the device tree), kept until C in x21. */
+	mov	x21, x0
 
 	/* Park every core but core 0: the library OS is single-core for now. */
 	mrs	x9, mpidr_el1
 	and	x9, x9, #MPIDR_AFF0_MASK
 	cbnz	x9, .L_park
 
-	/* CurrentEL holds the level in bits 3:2. */
+	/* CurrentEL holds the level in bits 3:2; x22 keeps it for C. */
 	mrs	x9, CurrentEL
 	lsr	x9, x9, #2
+	mov	x22, x9
 	cmp	x9, #3
 	b.eq	.L_from_el3
 	cmp	x9, #2
@@ -78,6 +87,21 @@ _start:
 	eret
 
 .L_at_el1:
+	/*
+	 * A loader that enters at EL1 leaves SCTLR_EL1 as it had it: MMU off
+	 * as the boot protocol demands, but the I-cache, alignment checks or
+	 * endianness are its choice. Start from the same value as the other
+	 * paths (MMU and caches off, little-endian), which the MMU library
+	 * later turns on with its own tables.
+	 */
+	ldr	x9, =SCTLR_EL1_VALUE
+	msr	sctlr_el1, x9
+	isb
+	/* Nothing the loader's translations cached may be used with ours. */
+	tlbi	vmalle1
+	dsb	nsh
+	isb
+
 	/* FP/SIMD on: the C library's string and formatting code uses it. */
 	mov	x9, #CPACR_EL1_FPEN
 	msr	cpacr_el1, x9
@@ -120,6 +144,8 @@ _start:
 .L_bss_done:
 
 	mov	x0, x20
+	mov	x1, x21
+	mov	x2, x22
 	bl	kiln_boot_main
 	/* kiln_boot_main does not return; park if it ever does. */
 

@@ -13,6 +13,7 @@
 #include <kiln/arm64/mmu.h>
 #include <kiln/arm64/sections.h>
 #include <kiln/arm64/sysreg.h>
+#include <kiln/boot.h>
 #include <kiln/init.h>
 #include "mmu_regs.h"
 
@@ -186,6 +187,15 @@ static void mmu_enable(void)
 	mmu_on = 1;
 }
 
+/* End of the RAM bank the image runs in, within what the tables can map. */
+static uintptr_t ram_end(void)
+{
+	const struct kiln_machine *m = kiln_machine();
+	uint64_t end = m->ram_base + m->ram_size;
+
+	return end > MMU_VA_LIMIT ? (uintptr_t)MMU_VA_LIMIT : (uintptr_t)end;
+}
+
 /* Maps [start, end) as @attr; non-zero when a page table could not be had. */
 static int range(uintptr_t start, uintptr_t end, enum kiln_mmu_attr attr)
 {
@@ -199,8 +209,17 @@ static int kiln_mmu_init(void)
 		goto no_memory;
 	for (unsigned int i = 0; i < kiln_board_mmu_region_count; i++) {
 		const struct kiln_mmu_region *r = &kiln_board_mmu_regions[i];
+		uintptr_t end = r->base + r->size;
 
-		if (range(r->base, r->base + r->size, r->attr))
+		/*
+		 * The board's one RAM region (from the load address) ends where
+		 * the machine's RAM does: the device tree may give more or less
+		 * than the board's description, and nothing past the real end
+		 * may be mapped as memory.
+		 */
+		if (r->attr == KILN_MMU_RW)
+			end = ram_end();
+		if (range(r->base, end, r->attr))
 			goto no_memory;
 	}
 	/* The image's own sections, finer than the board's RAM mapping. */

@@ -12,6 +12,7 @@
 
 /* Virtual address space: 39 bits, so the walk starts at level 1 (D8.2.6). */
 #define MMU_VA_BITS          (39)
+#define MMU_VA_LIMIT         (1ull << MMU_VA_BITS)      /* first address the identity map cannot reach */
 #define MMU_ENTRIES          (512)                      /* 8-byte entries in a 4 KiB table */
 #define MMU_LEVEL_SHIFT(l)   (39 - 9 * (l))             /* level 1: 30, level 2: 21, level 3: 12 */
 #define MMU_FIRST_LEVEL      (1)

@@ -121,7 +121,7 @@ static inline void timeline_mark(unsigned int step)
 }
 #endif
 
-void kiln_boot_main(uint64_t ticks)
+void kiln_boot_main(uint64_t ticks, uintptr_t handoff, unsigned int entry_level)
 {
 	static char name[] = "kiln";
 	static char *argv[] = { name, 0 };
@@ -130,6 +130,8 @@ void kiln_boot_main(uint64_t ticks)
 	unsigned int step = 0;
 
 	entry_ticks = ticks;
+	kiln_machine()->handoff = handoff;
+	kiln_machine()->entry_level = entry_level;
 #ifdef CONFIG_LIBBOOT_PAINT_STACKS
 	{
 		/* Everything below this frame is unused yet; leave a margin for the calls that paint. */

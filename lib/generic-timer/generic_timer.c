@@ -6,6 +6,7 @@
  */
 #include <stdint.h>
 #include <generic-timer/generic-timer.h>
+#include <kiln/boot.h>
 #include <kiln/irq.h>
 #include "generic_timer_regs.h"
 
@@ -51,8 +52,15 @@ static void gt_init(void *dev)
 	struct generic_timer *t = dev;
 	uint64_t hz;
 
+	/*
+	 * The frequency is the counter's own (CNTFRQ_EL0, which firmware
+	 * programs: 62.5 MHz under QEMU, 19.2 MHz on a real Pi 3), never
+	 * the board's. A device tree's clock-frequency on the timer node
+	 * wins when present: by its binding it exists only for firmware
+	 * that left CNTFRQ_EL0 wrong, and Linux reads it the same way.
+	 */
 	__asm__ volatile("mrs %0, cntfrq_el0" : "=r"(hz));
-	t->hz = hz;
+	t->hz = kiln_machine()->timer_hz ? kiln_machine()->timer_hz : hz;
 	gt_clear_alarm(dev);
 	kiln_irq_attach(t->irq, gt_interrupt, t);
 	kiln_irq_enable(t->irq);

@@ -60,6 +60,7 @@ t.test('GIVEN the libraries under lib/ WHEN their entries are sorted as the link
     .sort((a, b) => a.priority - b.priority || a.fn.localeCompare(b.fn))
     .map((e) => `${e.priority} ${e.fn}`);
   t.same(order, [
+    '100 kiln_fdt_init',
     '105 kiln_arm64_park_secondaries',
     '110 kiln_alloc_boot_init',
     '120 kiln_mmu_init',

@@ -27,6 +27,7 @@
  * readable in one place. Plain decimal literals only: the number is
  * pasted into the section name.
  */
+#define KILN_INIT_MACHINE     100  /* what the loader handed over (a device tree) read: RAM, console, timer */
 #define KILN_INIT_CORES       105  /* other cores parked */
 #define KILN_INIT_MEMORY      110  /* the boot allocator takes the free RAM */
 #define KILN_INIT_MMU         120  /* page tables built, MMU and caches on */
