@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 import { relative } from 'node:path';
 import { buildAssembly, formatReport, type BuildProgress } from '../build.ts';
+import { KilnError } from '../errors.ts';
+import { cacheDir } from '../fetch/index.ts';
+import { mediumKind, qemuOnlyImagesForRealBoards, qemuTargetWarning, removeMedium, writeMedium, type MediumResult } from '../medium/index.ts';
 import { buildResultDocument, formatBuildLines, readPreviousArtifact, type BuiltImage } from './private/build-summary.ts';
 import { synthFile } from './private/program.ts';
 import { reportError, type Output } from './private/report.ts';
@@ -30,6 +33,16 @@ export interface BuildCommandOptions {
   readonly sizes?: boolean;
   /** Print one JSON document (schema/build-result.schema.json) on stdout instead of lines (--json). @default false */
   readonly json?: boolean;
+  /**
+   * Also write each real board's boot medium into its image folder
+   * (--medium): the Pi's sdcard.img and boot/, the Ultra96's boot/ with
+   * boot.scr and README.txt. Images for a real board with target 'qemu'
+   * are refused. Without it, a medium an earlier build wrote is removed.
+   * @default false
+   */
+  readonly medium?: boolean;
+  /** A folder with the Raspberry Pi firmware files, instead of Debian's raspi-firmware (--firmware). @default Debian's package */
+  readonly firmwareDir?: string;
   readonly output: Output;
 }
 
@@ -55,6 +68,55 @@ function progressDisplay(opts: BuildCommandOptions): { show: (p: BuildProgress) 
 }
 
 /**
+ * Images for a real board that exit through semihosting: a warning naming
+ * each, or, when a medium is asked for, an error naming them all (before
+ * anything compiles).
+ */
+function checkHardwareTargets(manifests: Parameters<typeof qemuOnlyImagesForRealBoards>[0], opts: BuildCommandOptions): void {
+  const found = qemuOnlyImagesForRealBoards(manifests);
+  if (!opts.medium) {
+    for (const image of found) opts.output.err(`warning: ${qemuTargetWarning(image)}`);
+    return;
+  }
+  if (found.length) {
+    throw new KilnError(found.map((image) => ({
+      message: `--medium: image "${image.id}" is built for ${image.board} with target 'qemu', whose semihosting exit (hlt #0xf000) stops the real board`,
+      hint: `give it target: 'hardware' (new Image(app, '${image.id}', { ..., target: 'hardware' }), or target: hardware in a spec), or build it without --medium to run it in QEMU`,
+    })), { fault: 'user' });
+  }
+}
+
+/**
+ * Writes (--medium) or removes each built image's boot medium, and
+ * returns the lines that say what was written.
+ */
+function writeMedia(outdir: string, dir: string, built: readonly string[], manifests: Parameters<typeof qemuOnlyImagesForRealBoards>[0], opts: BuildCommandOptions): string[] {
+  const lines: string[] = [];
+  for (const manifest of manifests) {
+    if (!built.includes(manifest.id)) continue;
+    const folder = `${outdir}/${manifest.id}`;
+    if (!opts.medium) {
+      removeMedium(folder);
+      continue;
+    }
+    if (typeof manifest.spec.board === 'string' || !mediumKind(manifest.spec.board)) {
+      opts.output.err(`kiln: ${manifest.id}: no boot medium for ${manifest.board.id}, which runs in QEMU (kiln run)`);
+      continue;
+    }
+    const medium: MediumResult = writeMedium(folder, {
+      cache: cacheDir(),
+      ...(opts.firmwareDir ? { firmwareDir: opts.firmwareDir } : {}),
+      onProgress: (message) => opts.output.err(`kiln: ${message}`),
+    });
+    const at = `${dir}/${manifest.id}`;
+    if (medium.sdcard) lines.push(`${manifest.id}  medium ${at}/${medium.sdcard.file}  ${medium.sdcard.bytes} B  (FAT32 at byte ${medium.sdcard.partitionOffset}: ${medium.files.join(' ')})`);
+    lines.push(`${manifest.id}  boot folder ${at}/${medium.folder}/  ${medium.files.join(' ')}${medium.notes.length ? `  (read ${medium.notes.map((n) => `${at}/${n}`).join(', ')})` : ''}`);
+    if (medium.firmware) lines.push(`${manifest.id}  firmware from ${medium.firmware}`);
+  }
+  return lines;
+}
+
+/**
  * Synthesizes the program, compiles every image with ninja, and prints one
  * line per image (id, artifact, size, change since the previous build in
  * the same assembly folder); with `sizes`, each image's size table too
@@ -66,6 +128,7 @@ export async function buildCommand(opts: BuildCommandOptions): Promise<number> {
     const started = performance.now();
     const results = await synthFile({ file: opts.file, outdir: opts.outdir, typecheck: opts.typecheck !== false, embedFrom: opts.embedFrom });
     reportWarnings(results, opts.output);
+    checkHardwareTargets(results.flatMap((r) => r.images.map((i) => i.manifest)), opts);
     const built: BuiltImage[] = [];
     for (const result of results) {
       // The build replaces each report.json: what the last build made is read first.
@@ -82,8 +145,10 @@ export async function buildCommand(opts: BuildCommandOptions): Promise<number> {
         return { folder: `${dir}/${report.id}`, report, ...(before ? { previous: before } : {}) };
       });
       built.push(...images);
+      const media = writeMedia(result.outdir, dir, reports.map((r) => r.id), result.images.map((i) => i.manifest), opts);
       if (opts.json) continue;
       for (const line of formatBuildLines(images)) opts.output.out(line);
+      for (const line of media) opts.output.out(line);
       for (const image of images) {
         if (opts.sizes) {
           for (const line of formatReport(image.report, image.folder)) opts.output.out(line);

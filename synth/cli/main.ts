@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+import { resolve } from 'node:path';
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { buildCommand } from './build.ts';
 import { codegenCommand } from './codegen.ts';
@@ -107,12 +108,15 @@ Exit status: 0 success, 1 a problem in your input, 2 a usage error, 70 a bug in 
     .option('-v, --verbose', 'the same as --sizes')
     .option('--size-study', 'also link each image without --gc-sections and with LTO flipped, and report the bytes each saves')
     .option('--json', 'print the result as JSON (schema/build-result.schema.json) instead of lines')
+    .option('--medium', 'also write each real board\'s boot medium into its image folder: sdcard.img and boot/ for the Raspberry Pi 3 B+, boot/ with boot.scr and README.txt for the Ultra96-V2 (images need target \'hardware\')')
+    .addOption(new Option('--firmware <DIR>', 'take the Raspberry Pi firmware (bootcode.bin, start.elf, fixup.dat) from DIR instead of Debian\'s raspi-firmware (implies --medium)').implies({ medium: true }))
     .addOption(typecheck()).addOption(embedFrom()).addOption(debug())
     .action(bind(async (file: string, opts: BuildOptions) => {
       const progress = !opts.quiet && (opts.progress || (process.stderr.isTTY && !process.env.CI));
       return buildCommand({
         file, outdir: opts.outdir, progress: Boolean(progress), typecheck: opts.typecheck, embedFrom: opts.embedFrom,
         sizeStudy: opts.sizeStudy ?? false, sizes: Boolean(opts.sizes || opts.verbose), json: opts.json ?? false, output: out(opts.debug),
+        medium: opts.medium ?? false, ...(opts.firmware ? { firmwareDir: resolve(opts.firmware) } : {}),
       });
     }));
 
@@ -190,6 +194,8 @@ interface BuildOptions extends FileOptions {
   readonly verbose?: boolean;
   readonly sizeStudy?: boolean;
   readonly json?: boolean;
+  readonly medium?: boolean;
+  readonly firmware?: string;
 }
 
 /** A repeatable option's values, in order. */

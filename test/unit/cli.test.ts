@@ -16,7 +16,7 @@ const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as
 const OPTIONS: Readonly<Record<string, { takes: readonly string[]; refuses: readonly string[] }>> = {
   init: { takes: ['--template', '--debug'], refuses: ['--outdir', '--json'] },
   synth: { takes: ['-o, --outdir', '--no-typecheck', '--embed-from', '--debug'], refuses: ['--json', '--quiet', '--check'] },
-  build: { takes: ['-o, --outdir', '--progress', '--quiet', '--sizes', '-v, --verbose', '--size-study', '--json', '--no-typecheck', '--embed-from', '--debug'], refuses: ['--fail', '--forward', '--check'] },
+  build: { takes: ['-o, --outdir', '--progress', '--quiet', '--sizes', '-v, --verbose', '--size-study', '--json', '--medium', '--firmware', '--no-typecheck', '--embed-from', '--debug'], refuses: ['--fail', '--forward', '--check'] },
   fetch: { takes: ['-o, --outdir', '--no-typecheck', '--embed-from', '--debug'], refuses: ['--json', '--progress'] },
   ls: { takes: ['--json', '--embed-from', '--debug'], refuses: ['--outdir', '--no-typecheck', '--fail'] },
   run: { takes: ['-o, --outdir', '--timeout', '--forward', '--debug'], refuses: ['--json', '--quiet'] },

@@ -61,6 +61,7 @@ t.test('GIVEN the libraries under lib/ WHEN their entries are sorted as the link
     .map((e) => `${e.priority} ${e.fn}`);
   t.same(order, [
     '100 kiln_fdt_init',
+    '102 bcm2835_gpio_console_pins',
     '105 kiln_arm64_park_secondaries',
     '110 kiln_alloc_boot_init',
     '120 kiln_mmu_init',

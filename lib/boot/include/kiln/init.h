@@ -28,6 +28,7 @@
  * pasted into the section name.
  */
 #define KILN_INIT_MACHINE     100  /* what the loader handed over (a device tree) read: RAM, console, timer */
+#define KILN_INIT_PINS        102  /* the board's pins routed to its devices (the console UART) */
 #define KILN_INIT_CORES       105  /* other cores parked */
 #define KILN_INIT_MEMORY      110  /* the boot allocator takes the free RAM */
 #define KILN_INIT_MMU         120  /* page tables built, MMU and caches on */
