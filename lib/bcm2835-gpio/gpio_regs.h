@@ -12,6 +12,7 @@
 
 #define GPFSEL_BITS      (3u)
 #define GPFSEL_MASK      (0x7u)
+#define GPFSEL_INPUT     (0x0u)
 #define GPFSEL_ALT0      (0x4u)              /* pins 14/15: PL011 TXD0/RXD0 (section 6.2) */
 #define GPPUD_OFF        (0x0u)
 

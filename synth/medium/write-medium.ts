@@ -139,6 +139,8 @@ export function writeMedium(folder: string, opts: WriteMediumOptions): MediumRes
   const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')) as ImageManifest;
   const board = manifest.spec.board;
   if (typeof board === 'string') throw new KilnError(`${folder}/manifest.json names board ${board} without its description`, { fault: 'kiln' });
+  // First, so a medium that cannot be written now never stays beside a newer image.
+  removeMedium(folder);
   const artifact = join(folder, manifest.artifact.file);
   const plan = planMedium({ imageId: manifest.id, board, imageBytes: imageExtent(artifact, board) });
   let firmware: FirmwareFiles | undefined;
@@ -146,7 +148,6 @@ export function writeMedium(folder: string, opts: WriteMediumOptions): MediumRes
   if (firmwareNames.length) {
     firmware = opts.firmwareDir ? firmwareFromFolder(opts.firmwareDir, firmwareNames) : debianFirmware(opts.cache, firmwareNames, opts.onProgress);
   }
-  removeMedium(folder);
   const staging = join(folder, `.boot.writing-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
