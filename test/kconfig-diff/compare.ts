@@ -25,7 +25,7 @@ import {
 } from '../../synth/kconfig/index.ts';
 import { parsePyInt } from '../../synth/kconfig/private/python-numbers.ts';
 import type { GeneratedTree } from './generate.ts';
-import type { OracleOutcome, OracleResult } from './oracle.ts';
+import type { OracleCrash, OracleOutcome, OracleResult } from './oracle.ts';
 import { type Fragment, fragmentOf } from './requests.ts';
 
 /** The kinds of disagreement, in the order they are reported. */
@@ -64,14 +64,13 @@ export type Verdict =
   | { readonly kind: 'agree'; readonly sets: number }
   | { readonly kind: 'both-reject'; readonly kiln: string; readonly kconfiglib: string }
   | { readonly kind: 'refusal'; readonly id: string; readonly message: string }
-  | { readonly kind: 'oracle-crash'; readonly message: string }
+  /** kconfiglib crashed on some request sets (and Kiln did not throw on them); the other sets agree. */
+  | { readonly kind: 'oracle-crash'; readonly message: string; readonly sets: number }
   | { readonly kind: 'disagree'; readonly kinds: readonly DisagreementKind[]; readonly sets: number; readonly details: readonly string[]; readonly failingSet?: number };
 
 /** The documented refusal a Kconfig load error names, if any. */
 export function refusalOf(error: unknown): string | undefined {
-  if (!KconfigParseError.isKconfigParseError(error)) return undefined;
-  const unsupported = (error as { readonly unsupported?: unknown }).unsupported;
-  return typeof unsupported === 'string' ? unsupported : undefined;
+  return KconfigParseError.isKconfigParseError(error) ? error.unsupported : undefined;
 }
 
 /** Writes the tree's files into a fresh temporary directory and returns it. */
@@ -88,8 +87,7 @@ export function writeTreeFiles(files: Readonly<Record<string, string>>): string 
 export function loadWithKiln(tree: Pick<GeneratedTree, 'files' | 'root' | 'env'>): { tree: KconfigTree } | { error: unknown } {
   const dir = writeTreeFiles(tree.files);
   try {
-    // `env` is being added to LoadKconfigOptions (issue 25); until it lands the cast keeps this compiling.
-    const options = { srctree: dir, env: tree.env } as LoadKconfigOptions;
+    const options: LoadKconfigOptions = { srctree: dir, env: tree.env };
     return { tree: loadKconfig(join(dir, tree.root), options) };
   } catch (error) {
     return { error };
@@ -129,14 +127,16 @@ export function compareTree(kiln: KilnSide, oracle: OracleOutcome): Verdict {
     return { kind: 'disagree', kinds: ['kiln-rejects'], sets: 0, details: [`Kiln: ${message}`, ...(oracle.warnings ?? []).map((w) => `kconfiglib warning: ${w}`)] };
   }
   if (oracle.error !== undefined) {
-    if (oracle.error.startsWith('while applying fragments')) return { kind: 'oracle-crash', message: oracle.error };
     return { kind: 'disagree', kinds: ['kiln-accepts'], sets: 0, details: [`kconfiglib: ${oracle.error}`] };
   }
   const kinds = new Set<DisagreementKind>();
   const details: string[] = [];
   let failingSet: number | undefined;
+  let crash: string | undefined;
   kiln.sets.forEach((requests, i) => {
-    const found = compareSet(kiln.tree, requests, kiln.fragments[i], oracle.results[i]);
+    const ref = oracle.results[i];
+    if ('error' in ref) crash ??= `set ${i}: kconfiglib ${ref.error}`;
+    const found = compareSet(kiln.tree, requests, kiln.fragments[i], ref);
     if (found.length === 0) return;
     failingSet ??= i;
     for (const [kind, detail] of found) {
@@ -144,21 +144,25 @@ export function compareTree(kiln: KilnSide, oracle: OracleOutcome): Verdict {
       if (details.length < 12) details.push(`set ${i}: ${detail}`);
     }
   });
-  if (kinds.size === 0) return { kind: 'agree', sets: kiln.sets.length };
+  if (kinds.size === 0) return crash ? { kind: 'oracle-crash', message: crash, sets: kiln.sets.length } : { kind: 'agree', sets: kiln.sets.length };
   return { kind: 'disagree', kinds: DISAGREEMENT_KINDS.filter((k) => kinds.has(k)), sets: kiln.sets.length, details, failingSet };
 }
 
-/** Every difference on one request set, as [kind, detail]. */
+/**
+ * Every difference on one request set, as [kind, detail]. Where kconfiglib
+ * crashed, only Kiln's own promise is checked: resolveConfig never throws.
+ */
 export function compareSet(
-  tree: KconfigTree, requests: readonly ConfigRequest[], fragment: Fragment, ref: OracleResult,
+  tree: KconfigTree, requests: readonly ConfigRequest[], fragment: Fragment, ref: OracleResult | OracleCrash,
 ): [DisagreementKind, string][] {
   const out: [DisagreementKind, string][] = [];
   let kiln;
   try {
     kiln = resolveConfig(tree, requests);
   } catch (error) {
-    return [['resolve-throws', describeError(error)]];
+    return [['resolve-throws', `${describeError(error)}${'error' in ref ? ` (kconfiglib crashed too: ${ref.error})` : ''}`]];
   }
+  if ('error' in ref) return out;
   for (const [name, value] of Object.entries(ref.values)) {
     const mine = kiln.value(name);
     if (mine !== value) out.push(['value', `${name}: Kiln ${JSON.stringify(mine)}, kconfiglib ${JSON.stringify(value)}`]);

@@ -49,7 +49,7 @@ export interface DifferentialReport {
   readonly bothReject: number;
   /** Trees kconfiglib loads and Kiln refuses with a documented reason, by reason. */
   readonly refusals: Readonly<Record<string, number>>;
-  /** Trees kconfiglib itself crashed on while applying a fragment (not counted against Kiln). */
+  /** Trees kconfiglib itself crashed on while applying a fragment, where Kiln did not throw (not counted against Kiln). */
   readonly oracleCrashes: number;
   /** Trees with at least one disagreement. */
   readonly disagreeingTrees: number;
@@ -57,7 +57,7 @@ export interface DifferentialReport {
   readonly disagreements: Readonly<Record<DisagreementKind, number>>;
   /** The first disagreeing trees (every tree, with keepAll), in full. */
   readonly examples: readonly JudgedTree[];
-  /** Seeds of every disagreeing tree, by its first kind. */
+  /** Seeds of every disagreeing tree, by its first kind (and of the oracle's crashes, as 'oracle-crash'). */
   readonly seedsByKind: Readonly<Record<string, readonly number[]>>;
 }
 
@@ -114,6 +114,8 @@ export function runDifferential(opts: DifferentialOptions): DifferentialReport {
           break;
         case 'oracle-crash':
           oracleCrashes++;
+          setsCompared += v.sets;
+          (seedsByKind['oracle-crash'] ??= []).push(judged.tree.seed);
           break;
         case 'disagree':
           disagreeingTrees++;
@@ -146,6 +148,8 @@ export function formatCounts(report: DifferentialReport): string {
       lines.push(`  ${k.padEnd(22)} ${report.disagreements[k]}${seeds.length > 0 ? ` (first kind of seeds ${seeds.slice(0, 8).join(', ')}${seeds.length > 8 ? ', ...' : ''})` : ''}`);
     }
   }
-  if (report.oracleCrashes > 0) lines.push(`kconfiglib crashed applying a fragment on ${report.oracleCrashes} trees (not counted against Kiln)`);
+  if (report.oracleCrashes > 0) {
+    lines.push(`kconfiglib crashed applying a fragment on ${report.oracleCrashes} trees, where Kiln resolved without throwing (not counted against Kiln; seeds ${(report.seedsByKind['oracle-crash'] ?? []).slice(0, 8).join(', ')})`);
+  }
   return lines.join('\n');
 }

@@ -21,6 +21,9 @@ makes of it. Prints one JSON array on stdout, one object per tree:
          "header": <write_autoconf text>, "assignmentWarnings": [...],
          "selectWarnings": [SYM, ...]}, ...]}
 
+A fragment kconfiglib crashes on (a RecursionError on a choice loop it did
+not detect when loading) gives {"error": "text"} in place of its result.
+
 Anything a tree prints ($(info,...)) is kept off stdout. Run with Debian's
 /usr/bin/python3 (python3-kconfiglib); it is a test tool, never a dependency
 of Kiln itself.
@@ -71,29 +74,36 @@ def apply_fragments(kconf, fragments, work):
     header_path = os.path.join(work, "autoconf.h")
     results = []
     for fragment in fragments:
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(fragment)
-        del kconf.warnings[:]
-        kconf.load_config(path)
-        # Repeated assignments are expected (duplicate requests) and left out.
-        assignment = [w for w in kconf.warnings if "set more than once" not in w]
-        del kconf.warnings[:]
-        # kconfiglib warns about a select past dependencies only when it
-        # computes the value, and keeps values of symbols without prompts
-        # cached from the previous fragment: start every fragment afresh.
-        kconf._invalidate_all()
-        values = {sym.name: sym.str_value for sym in kconf.unique_defined_syms}
-        selected = [w.split(" ", 2)[1] for w in kconf.warnings if "-selected by the following symbols" in w]
-        kconf.write_config(config_path, header="", save_old=False)
-        kconf.write_autoconf(header_path, header="")
-        results.append({
-            "values": values,
-            "config": read(config_path),
-            "header": read(header_path),
-            "assignmentWarnings": assignment,
-            "selectWarnings": sorted(set(selected)),
-        })
+        try:
+            results.append(apply_fragment(kconf, fragment, path, config_path, header_path))
+        except Exception as e:  # noqa: BLE001  (kconfiglib's RecursionError on a choice loop it did not detect)
+            results.append({"error": "{}: {}".format(type(e).__name__, e)})
     return results
+
+
+def apply_fragment(kconf, fragment, path, config_path, header_path):
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(fragment)
+    del kconf.warnings[:]
+    kconf.load_config(path)
+    # Repeated assignments are expected (duplicate requests) and left out.
+    assignment = [w for w in kconf.warnings if "set more than once" not in w]
+    del kconf.warnings[:]
+    # kconfiglib warns about a select past dependencies only when it
+    # computes the value, and keeps values of symbols without prompts
+    # cached from the previous fragment: start every fragment afresh.
+    kconf._invalidate_all()
+    values = {sym.name: sym.str_value for sym in kconf.unique_defined_syms}
+    selected = [w.split(" ", 2)[1] for w in kconf.warnings if "-selected by the following symbols" in w]
+    kconf.write_config(config_path, header="", save_old=False)
+    kconf.write_autoconf(header_path, header="")
+    return {
+        "values": values,
+        "config": read(config_path),
+        "header": read(header_path),
+        "assignmentWarnings": assignment,
+        "selectWarnings": sorted(set(selected)),
+    }
 
 
 def run_tree(tree):
@@ -109,11 +119,7 @@ def run_tree(tree):
         except Exception as e:  # noqa: BLE001  (any crash is a rejection to compare)
             return {"error": "{}: {}".format(type(e).__name__, e)}
         warnings = list(kconf.warnings)
-        try:
-            results = apply_fragments(kconf, tree.get("fragments", []), work)
-        except Exception as e:  # noqa: BLE001
-            return {"error": "while applying fragments: {}: {}".format(type(e).__name__, e), "warnings": warnings}
-        return {"warnings": warnings, "results": results}
+        return {"warnings": warnings, "results": apply_fragments(kconf, tree.get("fragments", []), work)}
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
         shutil.rmtree(work, ignore_errors=True)

@@ -30,10 +30,15 @@ export interface OracleResult {
   readonly selectWarnings: readonly string[];
 }
 
+/** kconfiglib crashed applying one fragment (a RecursionError on a choice loop it did not detect when loading). */
+export interface OracleCrash {
+  readonly error: string;
+}
+
 /** What kconfiglib made of one tree: an error, or its warnings and one result per fragment. */
 export type OracleOutcome =
   | { readonly error: string; readonly warnings?: readonly string[]; readonly results?: undefined }
-  | { readonly error?: undefined; readonly warnings: readonly string[]; readonly results: readonly OracleResult[] };
+  | { readonly error?: undefined; readonly warnings: readonly string[]; readonly results: readonly (OracleResult | OracleCrash)[] };
 
 const SCRIPT = fileURLToPath(new URL('./oracle.py', import.meta.url));
 

@@ -48,7 +48,8 @@ export function formatJudged(j: JudgedTree, sets: number): string {
       const i = v.failingSet;
       out.push(`set ${i} requests: ${formatRequests(j.kiln.sets[i])}`);
       out.push(`set ${i} fragment given to kconfiglib:\n${j.kiln.fragments[i].text.replace(/\n$/, '') || '(empty)'}`);
-      out.push(`kconfiglib .config:\n${j.oracle.results[i].config.replace(/\n$/, '')}`);
+      const ref = j.oracle.results[i];
+      out.push('error' in ref ? `kconfiglib crashed: ${ref.error}` : `kconfiglib .config:\n${ref.config.replace(/\n$/, '')}`);
     }
   }
   return out.join('\n');
