@@ -2,7 +2,8 @@
 import { spawn } from 'node:child_process';
 import { StringDecoder } from 'node:string_decoder';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { loadBoards } from './catalog/index.ts';
@@ -12,6 +13,7 @@ import { KilnError } from './errors.ts';
 import { qemuInvocation, type ImageManifest } from './plan/image-manifest.ts';
 import type { BoardInfo } from './spec/board-info.ts';
 import { boardProblems } from './spec/board-file.ts';
+import { consoleInputEncoder } from './console-input.ts';
 import { requireTools } from './tools.ts';
 
 /** Options of runImage(). */
@@ -30,7 +32,19 @@ export interface RunOptions {
   readonly forwards?: readonly PortForward[];
   /** Stops QEMU when aborted (the run then ends with status 130). @default never */
   readonly signal?: AbortSignal;
+  /**
+   * What the guest's console reads. A host file or bytes are sent as
+   * data, followed by an end of file (synth/console-input.ts). 'inherit'
+   * is this process's standard input: a terminal is handed to QEMU as it
+   * is (Ctrl-D ends the guest's input), a pipe or a file is sent as data
+   * followed by an end of file.
+   * @default 'inherit' when the console is inherited, else nothing (the guest reads an end of file at once)
+   */
+  readonly input?: RunInput;
 }
+
+/** The guest console's input: this process's standard input, a host file, or bytes. */
+export type RunInput = 'inherit' | { readonly file: string } | { readonly bytes: Uint8Array | string };
 
 /** A TCP port on the host's 127.0.0.1 forwarded to a port of the guest. */
 export interface PortForward {
@@ -145,13 +159,20 @@ export async function runImage(opts: RunOptions): Promise<RunResult> {
   requireTools([{ program: manifest.qemu.binary, debianPackage: 'qemu-system-arm' }]);
   const command = qemuCommand(opts.imageDir, manifest, opts.qemuArgs, opts.forwards);
   const capture = opts.console === 'capture';
+  const input = opts.input ?? (capture ? { bytes: '' } : 'inherit');
+  if (typeof input === 'object' && 'file' in input && !isReadableFile(input.file)) {
+    throw new KilnError([{ message: `cannot read ${input.file}, the input given to the guest`, hint: 'give --stdin an existing file' }]);
+  }
+  // A terminal goes to QEMU as it is (QEMU puts it in raw mode, so Ctrl-D reaches the guest).
+  const terminal = input === 'inherit' && process.stdin.isTTY === true;
   return new Promise((resolvePromise, reject) => {
     const child = spawn(command[0], command.slice(1), {
-      stdio: capture ? ['ignore', 'pipe', 'pipe'] : ['inherit', 'inherit', 'pipe'],
+      stdio: [terminal ? 'inherit' : 'pipe', capture ? 'pipe' : 'inherit', 'pipe'],
       env: { ...process.env, ...manifest.qemu.env },
     });
     let output = '';
     let timedOut = false;
+    let aborted = false;
     const noise = manifest.qemu.stderrNoise ?? [];
     const record = (text: string) => {
       output += text;
@@ -164,7 +185,9 @@ export async function runImage(opts: RunOptions): Promise<RunResult> {
     // QEMU's stderr, less the lines the board declares harmless (whole lines: chunks may split them).
     let pending = '';
     const emit = (text: string) => {
-      const kept = text.split(/(?<=\n)/).filter((line) => !noise.some((n) => line.includes(n))).join('');
+      // QEMU's note that kiln stopped it (timeout, Ctrl-C) says nothing kiln does not say itself.
+      const ours = (line: string) => (timedOut || aborted) && /^qemu-system-\w+: terminating on signal \d+/.test(line);
+      const kept = text.split(/(?<=\n)/).filter((line) => !noise.some((n) => line.includes(n)) && !ours(line)).join('');
       if (!kept) return;
       if (capture) record(kept);
       else process.stderr.write(kept);
@@ -176,19 +199,42 @@ export async function runImage(opts: RunOptions): Promise<RunResult> {
       pending = pending.slice(cut);
     });
     child.stderr?.on('end', () => emit(pending + stderrText.end()));
+    const source: Readable | undefined = terminal ? undefined
+      : input === 'inherit' ? process.stdin
+        : 'file' in input ? createReadStream(input.file)
+          : Readable.from([Buffer.from(input.bytes)]);
+    if (source && child.stdin) {
+      // A guest that ends without reading all of it closes the pipe: that is no error.
+      child.stdin.on('error', () => {});
+      source.on('error', (err) => emit(`kiln: cannot read the guest's input: ${err.message}\n`));
+      source.pipe(consoleInputEncoder()).pipe(child.stdin);
+    }
     const timer = opts.timeoutMs ? setTimeout(() => { timedOut = true; child.kill('SIGTERM'); }, opts.timeoutMs) : undefined;
-    let aborted = false;
     const abort = () => { aborted = true; child.kill('SIGTERM'); };
     if (opts.signal?.aborted) abort();
     opts.signal?.addEventListener('abort', abort, { once: true });
     child.on('error', reject);
     child.on('close', (code, signal) => {
       if (timer) clearTimeout(timer);
+      // Stop reading input nobody takes any more; the process's own stdin is left open, only paused.
+      if (source) {
+        source.unpipe();
+        if (source === process.stdin) source.pause();
+        else source.destroy();
+      }
       opts.signal?.removeEventListener('abort', abort);
       const status = timedOut ? 124 : aborted ? 130 : code ?? (signal ? 128 + signalNumber(signal) : 1);
       resolvePromise({ status, timedOut, output, command });
     });
   });
+}
+
+function isReadableFile(file: string): boolean {
+  try {
+    return !statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function signalNumber(signal: NodeJS.Signals): number {

@@ -20,9 +20,9 @@ static int console_get(FILE *file)
 	int c;
 
 	(void)file;
-	while ((c = kiln_console_getc()) < 0)
+	while ((c = kiln_console_getc()) == -1)
 		;
-	return c;
+	return c == KILN_CONSOLE_EOF ? _FDEV_EOF : c;
 }
 
 static FILE console_stream = FDEV_SETUP_STREAM(console_put, console_get, NULL, _FDEV_SETUP_RW);

@@ -4,8 +4,10 @@
  *
  * Reading waits for the first byte, then takes what else is already
  * there up to the end of the line, as a terminal in canonical mode hands
- * a program one line at a time. A byte poll() had to read to see it is
- * kept for the next read.
+ * a program one line at a time; once the console's input has ended
+ * (<kiln/console.h>: Ctrl-D, or the end of what `kiln run` was given) it
+ * returns 0. A byte poll() had to read to see it is kept for the next
+ * read.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -36,12 +38,13 @@ static ssize_t console_read(void *obj, void *buf, size_t len)
 	(void)obj;
 	if (!len)
 		return 0;
-	while ((c = take()) < 0)
+	while ((c = take()) == -1)
 		;
+	if (c == KILN_CONSOLE_EOF)
+		return 0;
 	do {
-		/* Serial terminals send CR for Enter; programs expect LF. */
-		p[n++] = (unsigned char)(c == '\r' ? '\n' : c);
-	} while (c != '\r' && c != '\n' && n < len && (c = take()) >= 0);
+		p[n++] = (unsigned char)c;
+	} while (c != '\n' && n < len && (c = take()) >= 0);
 	return (ssize_t)n;
 }
 
@@ -55,11 +58,15 @@ static ssize_t console_write(void *obj, const void *buf, size_t len)
 static short console_poll(void *obj, short events)
 {
 	short ready = POLLOUT | POLLWRNORM;
+	int c = held;
 
 	(void)obj;
-	if (held < 0)
-		held = kiln_console_getc();
-	if (held >= 0)
+	if (c < 0)
+		c = kiln_console_getc();
+	if (c >= 0)
+		held = c;
+	/* At the end of the input a read does not wait either: it returns 0. */
+	if (c >= 0 || c == KILN_CONSOLE_EOF)
 		ready |= POLLIN | POLLRDNORM;
 	return (short)(ready & events);
 }

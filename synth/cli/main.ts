@@ -12,7 +12,7 @@ import { lsCommand } from './ls.ts';
 import { processOutput, reportError, type Output } from './private/report.ts';
 import { kilnVersion } from '../paths.ts';
 import { parseForward, type PortForward } from '../run.ts';
-import { runCommand } from './run.ts';
+import { DEFAULT_RUN_TIMEOUT_SECONDS, runCommand } from './run.ts';
 import { synthCommand } from './synth.ts';
 
 /** Where the command line writes: lines to stdout and to stderr. */
@@ -136,14 +136,18 @@ Exit status: 0 success, 1 a problem in your input, 2 a usage error, 70 a bug in 
       lsCommand({ file, json: opts.json ?? false, embedFrom: opts.embedFrom, output: out(opts.debug) })));
 
   cmd('run <IMAGE>', 'boot a built image in QEMU',
-    'Boot a built image in QEMU (IMAGE: an image folder, or an image id in the assembly folder); exits with the guest\'s exit status.',
-    'kiln run kiln.out/hello\nkiln run http --forward 8080:80')
+    'Boot a built image in QEMU (IMAGE: an image folder, or an image id in the assembly folder); exits with the guest\'s exit status. The guest\'s console reads kiln\'s standard input: a terminal as it is (Ctrl-D ends the input), a pipe or file followed by an end of file.',
+    'kiln run kiln.out/hello\nkiln run lua --stdin words.txt\nkiln run http --forward 8080:80 --timeout 0')
     .addOption(outdir())
-    .option('--timeout <SEC>', 'stop QEMU after SEC seconds (status 124)', seconds)
+    .option('--timeout <SEC>', `stop QEMU after SEC seconds, status 124 (default ${DEFAULT_RUN_TIMEOUT_SECONDS}; 0: never)`, seconds)
+    .option('--stdin <FILE>', 'give the guest FILE as its console input, then an end of file')
     .option('--forward <HOST:GUEST>', 'forward TCP port HOST on the host\'s 127.0.0.1 to port GUEST of the guest (images with a network stack; repeatable)', forward, [])
     .addOption(debug())
-    .action(bind(async (image: string, opts: { outdir: string; timeout?: number; forward?: PortForward[]; debug?: boolean }) =>
-      runCommand({ image, outdir: opts.outdir, ...(opts.timeout ? { timeoutSeconds: opts.timeout } : {}), ...(opts.forward ? { forwards: opts.forward } : {}), output: out(opts.debug) })));
+    .action(bind(async (image: string, opts: { outdir: string; timeout?: number; stdin?: string; forward?: PortForward[]; debug?: boolean }) =>
+      runCommand({
+        image, outdir: opts.outdir, ...(opts.timeout !== undefined ? { timeoutSeconds: opts.timeout } : {}),
+        ...(opts.stdin !== undefined ? { stdin: opts.stdin } : {}), ...(opts.forward ? { forwards: opts.forward } : {}), output: out(opts.debug),
+      })));
 
   cmd('codegen [LIBDIR]', 'write typed option interfaces from Kconfig',
     'Write typed option interfaces from Kconfig: Kiln\'s into constructs/generated/, or, given LIBDIR, your libraries\' into LIBDIR/generated/.',
@@ -205,7 +209,7 @@ function collect(value: string, previous: readonly string[] | undefined): string
 
 function seconds(value: string): number {
   const n = Number(value);
-  if (!(n > 0)) throw new InvalidArgumentError('--timeout takes a number of seconds greater than 0.');
+  if (value.trim() === '' || !(n >= 0) || !Number.isFinite(n)) throw new InvalidArgumentError('--timeout takes a number of seconds, or 0 for no timeout.');
   return n;
 }
 

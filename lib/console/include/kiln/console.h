@@ -21,10 +21,20 @@
  */
 void kiln_console_write(const char *buf, size_t len);
 
+/* What kiln_console_getc() returns once the console's input has ended. */
+#define KILN_CONSOLE_EOF (-2)
+
 /**
- * kiln_console_getc() - read one byte from the console.
+ * kiln_console_getc() - read one byte from the console, without waiting.
  *
- * Return: the byte, or -1 when none is waiting or no driver can read.
+ * The input is read as a terminal in canonical mode reads it: Enter's CR
+ * comes back as LF, Ctrl-D (0x04) ends the input, and Ctrl-V (0x16)
+ * makes the byte after it plain data (so a CR, 0x04 or 0x16 in piped
+ * data arrives as itself: `kiln run` sends it that way). Once the input
+ * has ended it stays ended, as a pipe's does.
+ *
+ * Return: the byte; -1 when none is waiting; KILN_CONSOLE_EOF when the
+ * input has ended, or no driver can read.
  */
 int kiln_console_getc(void);
 
