@@ -4,7 +4,7 @@
 // image's RAM file system.
 //
 //   kiln build examples/http/image.ts
-//   kiln run kiln.out/http --forward 8080:80     # then: curl http://127.0.0.1:8080/
+//   kiln run kiln.out/http --forward 8080:80 --timeout 0   # then: curl http://127.0.0.1:8080/
 import { App, HttpServer, Image, QemuVirt } from 'kiln';
 
 const app = new App();
