@@ -110,6 +110,14 @@ export function synthesize(given: readonly ImageSpec[], options: SynthesizeOptio
       problems.push({ message: `unknown board "${spec.board as string}"`, origin: imageOrigin(spec.id), hint: `boards: ${known.join(', ')}; or describe the board inline, or add a library folder holding its board.yaml` });
       return spec;
     }
+    // Each application brings main(): two would fail at link, so refuse them here (constructs refuse them at compile time too).
+    if (spec.applications.length > 1) {
+      problems.push({
+        message: `image "${spec.id}" runs ${spec.applications.length} applications (${spec.applications.map((a) => a.kind).join(', ')}), but an image runs one: each brings its own main()`,
+        origin: imageOrigin(spec.id),
+        hint: 'give each application an image of its own; libraries (memreport, lwip) go under libraries',
+      });
+    }
     // A program's requirements are data in a spec: the board must meet them (constructs check them at compile time too).
     for (const program of spec.programs ?? []) {
       const used = [...spec.applications, ...(spec.libraries ?? [])].some((c) => c.kind === program.name);

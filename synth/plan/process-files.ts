@@ -276,7 +276,7 @@ export function processSources(spec: ImageSpec, isEnabled: (symbol: string) => b
   const copies = new Map<string, EmbeddedBlob>();
   const missing = (what: string, library: string) => new KilnError([{
     message: `image "${spec.id}" gives ${what}, but has no ${library} library to serve them`,
-    hint: `use an application that brings it (Lua, Sqlite), or add it: libraries: [{ kind: ${library} }]`,
+    hint: `use an application that brings it (Lua, Sqlite, a program that requires it), or add the ${library} library (in a spec file: libraries: [{ kind: ${library} }])`,
   }], { fault: 'user' });
   if (isEnabled('LIBPOSIX_RAMFS')) {
     const tree = embeddedTree(spec.files ?? [], spec.id, { ...embeds, limitBytes: spec.budget?.embedBytes ?? embeds.limitBytes });

@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { RULES, Sentences, type RuleId } from '../../constructs/rules.ts';
 import { KilnError, formatProblem, type Problem } from '../../synth/errors.ts';
 import { synthFile } from '../../synth/cli/private/program.ts';
-import { POLICY_RESULT_SENTENCE } from '../../synth/synthesize.ts';
+import { POLICY_RESULT_SENTENCE, synthesize } from '../../synth/synthesize.ts';
 import { ROOT, tempDir } from '../helpers/cli.ts';
 
 const CORPUS = 'test/fixtures/mistakes';
@@ -152,4 +152,11 @@ t.test('GIVEN three representative mistakes WHEN tsc checks them THEN it prints 
   ].join('\n'));
   t.equal(text('range-02-port-high.ts'),
     'test/fixtures/mistakes/range-02-port-high.ts(6,71): error TS2322: Type \'number\' is not assignable to type \'"HttpServer\'s option port is 70000, outside its range 1 to 65535 (Kconfig APP_HTTP_PORT)"\'.');
+});
+
+t.test('GIVEN a spec (plain data, as YAML gives) with two applications WHEN synthesized THEN it is refused before anything is compiled', async (t) => {
+  const outdir = join(tempDir(), 'kiln.out');
+  const err = (() => { try { synthesize([{ id: 'two', board: 'qemu-virt', applications: [{ kind: 'hello' }, { kind: 'pi' }] }], { outdir }); } catch (e) { return e; } })();
+  t.ok(KilnError.isKilnError(err), 'a Kiln error');
+  t.match(KilnError.isKilnError(err) ? err.problems.map((p) => p.message).join('\n') : '', /image "two" runs 2 applications \(hello, pi\), but an image runs one/);
 });
