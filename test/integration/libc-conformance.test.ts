@@ -2,7 +2,8 @@
 // Kiln's libc conformance suite (issue 19): the same C probes
 // (test/fixtures/libc-conformance/probes) compiled for the host with gcc
 // and glibc, and as a Program in an image on QEMU virt, outputs compared
-// line by line. Every case is "category<TAB>case<TAB>result". The cases
+// line by line; and the same Lua probes (probes.lua) run by the image's
+// Lua and by the host's lua5.4. Every case is "category<TAB>case<TAB>result". The cases
 // that still differ are listed, with why, in known-differences.tsv: a new
 // difference fails the test, and so does a listed one that went away.
 import t from 'tap';
@@ -14,6 +15,8 @@ import { kiln, ROOT, tempDir } from '../helpers/cli.ts';
 const FIXTURE = join(ROOT, 'test/fixtures/libc-conformance');
 /** The number of cases the probes print: fixed, so a probe that stops early or a lost line is noticed. */
 const CASES = 2766;
+/** The number of cases the Lua probes print. */
+const LUA_CASES = 638;
 
 /** Probe output as case key ("category<TAB>case") to result. */
 function cases(output: string): Map<string, string> {
@@ -51,11 +54,22 @@ t.test('GIVEN the libc probes WHEN run in a Kiln image and on the host THEN ever
   mkdirSync(hostDir);
   const hostOut = execFileSync(hostExe, [hostDir], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC', LC_ALL: 'C' } });
 
-  const host = cases(hostOut);
-  const guest = cases(run.stdout);
+  const luaRun = await kiln(['run', join(out, 'libc-conformance-lua'), '--timeout', '300'], { timeoutMs: 330_000 });
+  t.equal(luaRun.code, 0, `the Lua probes exit 0 (stderr: ${luaRun.stderr.slice(-500)})`);
+  t.match(luaRun.stdout, /lua conformance: done/, 'the guest ran every Lua probe');
+  const luaHostOut = execFileSync('lua5.4', [join(FIXTURE, 'probes.lua')], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC', LC_ALL: 'C', PROBE_DIR: `${hostDir}/` } });
+
+  const luaHost = cases(luaHostOut);
+  const luaGuest = cases(luaRun.stdout);
+  t.equal(luaHost.size, LUA_CASES, `the host's lua5.4 prints ${LUA_CASES} cases`);
+  t.equal(luaGuest.size, LUA_CASES, `the image's Lua prints ${LUA_CASES} cases`);
+  const cHost = cases(hostOut);
+  const cGuest = cases(run.stdout);
+  t.equal(cHost.size, CASES, `the host prints ${CASES} cases`);
+  t.equal(cGuest.size, CASES, `the guest prints ${CASES} cases`);
+  const host = new Map([...cHost, ...luaHost]);
+  const guest = new Map([...cGuest, ...luaGuest]);
   const known = knownDifferences();
-  t.equal(host.size, CASES, `the host prints ${CASES} cases`);
-  t.equal(guest.size, CASES, `the guest prints ${CASES} cases`);
 
   const byCategory = new Map<string, { cases: number; agree: number; differ: number }>();
   const differing: string[] = [];
@@ -96,6 +110,19 @@ t.test('GIVEN the libc probes WHEN run in a Kiln image and on the host THEN ever
     'stdio\tfread on w',
     'stdio\tfputc on r',
     'stdio\tfprintf on r',
+    'parse-sscanf\t%lf "0x.1"',
+    'parse-sscanf\t%lf "0xA.8"',
+    'lua-tonumber\t0x.1',
+    'lua-tonumber\t0xA.8',
+    'lua-tonumber\t0xAA.0',
+    'lua-tonumber\t0x',
+    'lua-tonumber\t00x2',
+    'lua-tonumber\t  -0x ',
+    'lua-load\t0x',
+    'lua-format\t%.20f of #4',
+    'lua-format\t%.0f of #8',
+    'lua-format\t%.0f of #5',
+    'lua-io\tread on w',
   ];
   for (const key of mustAgree) t.equal(guest.get(key), host.get(key), `${key.replace('\t', ': ')} as on the host (${host.get(key)})`);
   t.equal(host.get('printf-float\t%.20f of #2'), '0.10000000000000000555 (22)');
