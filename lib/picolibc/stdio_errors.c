@@ -130,21 +130,31 @@ KILN_LIBC_HOOK size_t fwrite(const void *ptr, size_t size, size_t n, FILE *f)
 	return done;
 }
 
+/* Writes a string; 0 or EOF. Shared by fputs and puts so that neither needs fwrite or fputc. */
+static int put_string(const char *s, FILE *f)
+{
+	if (!(f->flags & __SWR))
+		return refuse(f);
+	for (; *s; s++)
+		if (f->put(*s, f) < 0) {
+			f->flags |= __SERR;
+			return EOF;
+		}
+	return 0;
+}
+
 KILN_LIBC_HOOK int fputs(const char *s, FILE *f)
 {
-	size_t len = strlen(s);
-
-	if (fwrite(s, 1, len, f) != len)
-		return EOF;
-	/* glibc's success value; C asks only for a nonnegative one. */
-	return 1;
+	/* glibc's success value is 1; C asks only for a nonnegative one. */
+	return put_string(s, f) == EOF ? EOF : 1;
 }
 
 KILN_LIBC_HOOK int puts(const char *s)
 {
 	size_t len = strlen(s);
 
-	if (fwrite(s, 1, len, stdout) != len || fputc('\n', stdout) == EOF)
+	if (put_string(s, stdout) == EOF || put_string("\n", stdout) == EOF)
 		return EOF;
+	/* glibc's success value. */
 	return len + 1 > 0x7fffffff ? 0x7fffffff : (int)(len + 1);
 }

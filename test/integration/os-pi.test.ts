@@ -22,8 +22,12 @@ const PI_1000 = [
   '909216420198',
 ].join('');
 
-/** Targets for hello on QEMU virt. */
-const HELLO_MAX_RAW = 16 * 1024;
+/**
+ * Targets for hello on QEMU virt. The raw image went from 16 to 20 KiB
+ * with the exact printf (issue 19): hello with the memory report prints
+ * through vfprintf, and its text crossed into a fourth page.
+ */
+const HELLO_MAX_RAW = 20 * 1024;
 const HELLO_MAX_FOOTPRINT = 64 * 1024;
 
 t.test('GIVEN pi and hello built for every board', async (t) => {
