@@ -25,7 +25,12 @@ export type ConfigProblemKind =
   /** The symbol was requested n but a `select` forces it y. */
   | 'forced-by-select'
   /** The symbol was requested more than once with different values; the earlier request lost. */
-  | 'duplicate-request';
+  | 'duplicate-request'
+  /**
+   * Values that depend on themselves for these requests: a loop the tree's
+   * load-time check (kconfiglib's) does not see. The tree must be fixed.
+   */
+  | 'dependency-loop';
 
 /** One request that could not be honoured, or a consequence the user must know about. */
 export interface ConfigProblem {

@@ -17,10 +17,13 @@
  *   default at all, which is why an unset int can read as its range minimum).
  *
  * Values are computed lazily and cached, so evaluating one symbol touches
- * only what it depends on; the model is loop-free, so recursion terminates.
+ * only what it depends on. The loader refuses the loops kconfiglib refuses;
+ * one hidden behind a condition that only some requests meet is met here,
+ * read as n and reported (Evaluation.loops), never followed forever.
  */
 import { type Expr, M_ID, N_ID, type Tri, Y_ID } from './expr.ts';
 import type { KconfigModel, RangeDef, ReverseDef } from './model.ts';
+import { choiceLabel } from './names.ts';
 import { parsePyInt, pyCompare, pyHex, type PyIntBase } from './python-numbers.ts';
 
 /** The user values of one resolution, per entry id and per choice. */
@@ -82,6 +85,14 @@ export class Evaluation {
   private readonly selectionSources: (SelectionSource | undefined)[];
   private readonly selectionDefaults: Int32Array;
 
+  /**
+   * Symbols and choices whose value, for these user values, depends on
+   * itself: a loop kconfiglib's load-time search can miss (it then fails
+   * with a RecursionError). The value being computed reads as n there, and
+   * the resolution reports the loop instead of throwing.
+   */
+  readonly loops: string[] = [];
+
   constructor(
     readonly model: KconfigModel,
     readonly user: UserValues,
@@ -101,6 +112,11 @@ export class Evaluation {
     this.selectionDefaults = new Int32Array(c).fill(-1);
   }
 
+  private looped<T>(what: string, value: T): T {
+    if (!this.loops.includes(what)) this.loops.push(what);
+    return value;
+  }
+
   // --- values ------------------------------------------------------------------
 
   /** The value of any entry as a string: y/n for bools, the number or text otherwise; a constant's own text. */
@@ -109,7 +125,7 @@ export class Evaluation {
     if (entry.kind === 'tristate') return TRI_TEXT[this.triOf(id)];
     if (entry.kind !== 'defined') return entry.name;
     this.compute(id);
-    return this.str[id]!;
+    return this.str[id] ?? '';
   }
 
   /** The logical value of any entry: a bool's n/y; constants, undefined names and non-bools are n. */
@@ -120,7 +136,7 @@ export class Evaluation {
     const entry = this.model.entries[id];
     if (entry.kind !== 'defined' || entry.def!.type !== 'bool') return 0;
     this.compute(id);
-    return this.tri[id] as Tri;
+    return this.tri[id] < 0 ? 0 : (this.tri[id] as Tri);
   }
 
   /** Whether the symbol is written to .config (visible, or given a value by a default, imply or select). */
@@ -132,7 +148,7 @@ export class Evaluation {
   /** What decided the symbol's value. */
   source(id: number): ValueSource {
     this.compute(id);
-    return this.sources[id]!;
+    return this.sources[id] ?? 'invisible';
   }
 
   /** For 'default' and 'clamped' sources: the index of the default used, or -1. */
@@ -145,7 +161,7 @@ export class Evaluation {
   visibility(id: number): Tri {
     const cached = this.vis[id];
     if (cached >= 0) return cached as Tri;
-    if (cached === BUSY) throw loopError(this.model.entries[id].name);
+    if (cached === BUSY) return this.looped(this.model.entries[id].name, 0);
     this.vis[id] = BUSY;
     let v: Tri = 0;
     const def = this.model.entries[id].def;
@@ -227,7 +243,7 @@ export class Evaluation {
   selection(c: number): number {
     const cached = this.selections[c];
     if (cached >= -1) return cached;
-    if (cached === BUSY) throw loopError(`choice ${this.model.choices[c].name ?? c}`);
+    if (cached === BUSY) return this.looped(choiceLabel(this.model.choices[c]), -1);
     this.selections[c] = BUSY;
     let sel = -1;
     const choice = this.model.choices[c];
@@ -323,7 +339,10 @@ export class Evaluation {
 
   private compute(id: number): void {
     if (this.tri[id] >= 0) return;
-    if (this.tri[id] === BUSY) throw loopError(this.model.entries[id].name);
+    if (this.tri[id] === BUSY) {
+      this.looped(this.model.entries[id].name, 0);
+      return;
+    }
     this.tri[id] = BUSY;
     const def = this.model.entries[id].def!;
     switch (def.type) {
@@ -453,8 +472,4 @@ export class Evaluation {
     }
     this.settle(id, 0, '', vis !== 0 ? 'unset' : 'invisible', -1, vis !== 0);
   }
-}
-
-function loopError(what: string): Error {
-  return new Error(`Kiln internal error: dependency loop through ${what} reached the resolver (the loader should have refused the tree)`);
 }

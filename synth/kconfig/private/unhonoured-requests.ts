@@ -33,6 +33,18 @@ export function findProblems(ctx: ResolutionContext): ConfigProblem[] {
     if (p) problems.push(p);
   }
   problems.push(...checker.selectProblems());
+  if (ctx.ev.loops.length > 0) {
+    const [first] = ctx.ev.loops;
+    const id = ctx.model.byName.get(first);
+    const def = id === undefined ? undefined : ctx.model.entries[id].def;
+    problems.push({
+      kind: 'dependency-loop',
+      symbol: first,
+      message: `the value of ${ctx.ev.loops.join(', ')} depends on itself in this configuration (a dependency loop the Kconfig files hide behind a condition, e.g. a choice default whose symbol depends on a member), so Kconfig gives it no value`,
+      ...(def ? { definedAt: def.nodes[0].at } : {}),
+      hint: 'break the loop in the Kconfig file: a symbol must not depend, through conditions and choices, on its own value',
+    });
+  }
   return problems;
 }
 
