@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { collectFigures, type Figure } from '../../bench/figures.ts';
 import type { BenchResults } from '../../bench/results.ts';
 import { ROOT, tempDir } from '../helpers/cli.ts';
+import { watchdog } from '../helpers/watchdog.ts';
 
 interface BenchRun {
   readonly code: number;
@@ -25,14 +26,15 @@ function bench(args: readonly string[]): Promise<BenchRun> {
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
     // Quick mode takes well under a minute with the Linux files cached; the
-    // first run also downloads about 60 MB of Debian packages.
-    const timer = setTimeout(() => child.kill('SIGTERM'), 300_000);
+    // first run also downloads about 60 MB of Debian packages. It reports each
+    // step, so five minutes without a line (scaled by the load) means it hung.
+    const dog = watchdog(() => child.kill('SIGTERM'), 300_000);
+    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); dog.poke(); });
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); dog.poke(); });
     child.on('error', reject);
     child.on('close', (code) => {
-      clearTimeout(timer);
+      dog.stop();
       resolve({ code: code ?? -1, stdout, stderr });
     });
   });

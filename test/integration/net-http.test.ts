@@ -68,10 +68,12 @@ async function boot(dir: string, port: number, guestPort: number): Promise<{ chi
   child.stdout!.on('data', (d: Buffer) => { output += d.toString(); });
   child.stderr!.on('data', (d: Buffer) => { output += d.toString(); });
   // For as long as the boot makes progress (30 s of silence, scaled by the machine's load, means it hung).
-  if (!(await waitForOutput(() => output, /http: listening on .*/, 30_000, () => child.exitCode !== null))) {
+  // The whole line: output comes in chunks that may end mid-line.
+  const LISTENING = /http: listening on [^\n]*(?=\n)/;
+  if (!(await waitForOutput(() => output, LISTENING, 30_000, () => child.exitCode !== null))) {
     throw new Error(`no listening line; console:\n${output}`);
   }
-  const listening = /http: listening on .*/.exec(output)![0];
+  const listening = LISTENING.exec(output)![0];
   return { child, console: () => output, listening, hostMs: Date.now() - started };
 }
 
