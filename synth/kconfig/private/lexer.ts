@@ -17,6 +17,7 @@
  */
 import { release } from 'node:os';
 import { KconfigParseError } from '../parse-error.ts';
+import { PY_SPACE } from './python-numbers.ts';
 import { expandEnvInString, type MacroPlace, type Preprocessor } from './preprocessor.ts';
 
 /** The expression operators. */
@@ -48,7 +49,7 @@ const TAKES_TEXT: ReadonlySet<string> = new Set([
 ]);
 
 // Python's str.isspace() set, which kconfiglib's tokenizer skips.
-const SPACE = '\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+const SPACE = PY_SPACE;
 const COMMAND = new RegExp(`[${SPACE}]*([A-Za-z0-9_$-]+)[${SPACE}]*`, 'y');
 const WORD = new RegExp(`([A-Za-z0-9_$/.-]+)[${SPACE}]*`, 'y');
 const BLANKS = new RegExp(`[${SPACE}]*`, 'y');

@@ -20,7 +20,7 @@
  * command on the machine that builds.
  */
 import { KconfigParseError } from '../parse-error.ts';
-import { parsePyInt } from './python-numbers.ts';
+import { parsePyInt, PY_SPACE } from './python-numbers.ts';
 
 /** Where the preprocessor is reading, for `$(filename)`, `$(lineno)` and errors. */
 export interface MacroPlace {
@@ -55,7 +55,7 @@ const BUILTINS: Readonly<Record<string, readonly [min: number, max: number]>> = 
 // An assignment's left side: name characters and `$(` calls; its right side: the operator and the value.
 const NAME_FRAGMENT = /[A-Za-z0-9_-]*/y;
 const ASSIGNMENT_RHS = /\s*(=|:=|\+=)\s*(.*)/y;
-const PY_BLANK_LINE = /^[\t\n\v\f\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*$/;
+const PY_BLANK_LINE = new RegExp(`^[${PY_SPACE}]*$`);
 
 /** Preprocessor state for one tree: variables persist from file to file. */
 export class Preprocessor {

@@ -15,7 +15,8 @@ export type PyIntBase = 0 | 10 | 16;
 
 // Python's str.isspace() characters (JavaScript's \s differs: it has U+FEFF
 // and lacks U+001C..U+001F and U+0085).
-const PY_SPACE = '\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+/** Python's str.isspace() characters, as a regular-expression class body. */
+export const PY_SPACE = '\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
 const EDGE_BLANKS = new RegExp(`^[${PY_SPACE}]+|[${PY_SPACE}]+$`, 'g');
 const NON_ASCII_DIGIT = /\p{Nd}/u;
 const NON_ASCII_DIGITS = /\p{Nd}/gu;
