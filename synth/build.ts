@@ -272,8 +272,9 @@ function runNinja(args: readonly string[], onProgress?: (p: Omit<BuildProgress, 
     const child = spawn('ninja', args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NINJA_STATUS: '[%f/%t] ' } });
     let log = '';
     let pending = '';
-    const take = (chunk: Buffer) => {
-      const text = chunk.toString();
+    // Each stream decodes its own UTF-8, so a character split between two
+    // chunks (gcc's quotes are three bytes) is not mangled.
+    const take = (text: string) => {
       log += text;
       pending += text;
       const lines = pending.split('\n');
@@ -283,8 +284,8 @@ function runNinja(args: readonly string[], onProgress?: (p: Omit<BuildProgress, 
         if (p) onProgress?.(p);
       }
     };
-    child.stdout.on('data', take);
-    child.stderr.on('data', take);
+    child.stdout.setEncoding('utf8').on('data', take);
+    child.stderr.setEncoding('utf8').on('data', take);
     child.on('error', reject);
     child.on('close', (code) => resolvePromise({ code: code ?? 1, log }));
   });

@@ -38,8 +38,8 @@ export function command(argv: readonly string[], opts: { cwd: string; timeoutMs?
     let stdout = '';
     let stderr = '';
     const dog = watchdog(() => child.kill('SIGTERM'), opts.timeoutMs ?? 120_000);
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); dog.poke(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); dog.poke(); });
+    child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; dog.poke(); });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; dog.poke(); });
     child.on('error', reject);
     child.on('close', (code) => {
       dog.stop();

@@ -30,8 +30,8 @@ function bench(args: readonly string[]): Promise<BenchRun> {
     // first run also downloads about 60 MB of Debian packages. It reports each
     // step, so five minutes without a line (scaled by the load) means it hung.
     const dog = watchdog(() => child.kill('SIGTERM'), 300_000);
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); dog.poke(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); dog.poke(); });
+    child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; dog.poke(); });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; dog.poke(); });
     child.on('error', reject);
     child.on('close', (code) => {
       dog.stop();

@@ -12,7 +12,7 @@ function build(outdir: string): Promise<{ code: number; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [join(ROOT, 'bin/kiln.js'), 'build', 'examples/pi/image.yaml', '-o', outdir, '--quiet'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
     child.on('close', (code) => resolve({ code: code ?? -1, stderr }));
   });
 }

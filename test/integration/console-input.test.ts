@@ -35,7 +35,7 @@ function kilnRunPiped(args: readonly string[], input: Buffer | undefined): Promi
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => { stdout += d.toString('latin1'); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
     child.stdin.on('error', () => {});
     const guard = setTimeout(() => child.kill('SIGKILL'), 180_000);
     child.on('error', reject);

@@ -39,7 +39,7 @@ t.before(async () => {
       cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: 'true' },
     });
     let stderr = '';
-    child.stderr!.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.stderr!.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
     const timer = setTimeout(() => child.kill('SIGTERM'), 240_000);
     child.on('close', (code) => { clearTimeout(timer); resolve({ code, stderr }); });
   });

@@ -65,8 +65,8 @@ async function boot(dir: string, port: number, guestPort: number): Promise<{ chi
     cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: 'true' },
   });
   let output = '';
-  child.stdout!.on('data', (d: Buffer) => { output += d.toString(); });
-  child.stderr!.on('data', (d: Buffer) => { output += d.toString(); });
+  child.stdout!.setEncoding('utf8').on('data', (d: string) => { output += d; });
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => { output += d; });
   // For as long as the boot makes progress (30 s of silence, scaled by the machine's load, means it hung).
   // The whole line: output comes in chunks that may end mid-line.
   const LISTENING = /http: listening on [^\n]*(?=\n)/;
@@ -101,7 +101,7 @@ t.before(async () => {
       cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: 'true', NET_ECHO_HOST_PORT: String(greeted.port) },
     });
     let stderr = '';
-    child.stderr!.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.stderr!.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
     const timer = setTimeout(() => child.kill('SIGTERM'), 240_000);
     child.on('close', (code) => { clearTimeout(timer); resolve({ code, stderr }); });
   });

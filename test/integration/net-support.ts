@@ -42,8 +42,8 @@ export async function bootServer(imageDir: string, ports: readonly number[], gue
     cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: 'true' },
   });
   let output = '';
-  child.stdout!.on('data', (d: Buffer) => { output += d.toString(); });
-  child.stderr!.on('data', (d: Buffer) => { output += d.toString(); });
+  child.stdout!.setEncoding('utf8').on('data', (d: string) => { output += d; });
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => { output += d; });
   try {
     // The whole line (output comes in chunks that may end mid-line), for as long as the boot makes progress.
     const LISTENING = /http: listening on [^\n]*(?=\n)/;

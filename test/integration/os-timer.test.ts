@@ -28,9 +28,9 @@ function idleCost(imageDir: string): Promise<{ cpu: number; wall: number; status
     let output = '';
     let start: { cpu: number; at: number } | undefined;
     let cost: { cpu: number; wall: number } | undefined;
-    child.stdout.on('data', (d: Buffer) => {
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
       dog.poke();
-      output += d.toString();
+      output += d;
       if (!start && /timer-test: sleeping/.test(output)) start = { cpu: cpuSeconds(child.pid!), at: Date.now() };
       if (start && !cost && /timer-test: woke/.test(output)) cost = { cpu: cpuSeconds(child.pid!) - start.cpu, wall: (Date.now() - start.at) / 1000 };
     });

@@ -25,7 +25,7 @@ function hostShell(c: ShellCase): Promise<{ code: number; output: string }> {
     const args = c.bail ? ['-bail'] : [];
     const child = spawn('sh', ['-c', 'exec stdbuf -o0 -e0 sqlite3 "$@" 2>&1', 'sh', ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
     let output = '';
-    child.stdout.on('data', (d: Buffer) => { output += d.toString(); });
+    child.stdout.setEncoding('utf8').on('data', (d: string) => { output += d; });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? -1, output }));
     child.stdin.end(c.sql);
@@ -36,7 +36,7 @@ t.test('the Sqlite runner prints what the sqlite3 3.40 shell prints', async (t) 
   const version = await new Promise<string>((resolve) => {
     const v = spawn('sqlite3', ['--version']);
     let text = '';
-    v.stdout.on('data', (d: Buffer) => { text += d.toString(); });
+    v.stdout.setEncoding('utf8').on('data', (d: string) => { text += d; });
     v.on('close', () => resolve(text));
     v.on('error', () => resolve(''));
   });
