@@ -25,7 +25,7 @@ export type NetworkSentence<C extends string, B extends string> =
   `${C} needs a network device, but ${B} has none: use a board with one (QemuVirt) or leave ${C} out`;
 /** A component that runs threads, on an image whose scheduler (so far) runs none. */
 export type ThreadsSentence<C extends string, S extends string> =
-  `${C} runs threads, but this image's scheduler is ${S}: choose one that runs threads before .use(${C}), e.g. new Image(app, id, { board, scheduler: CooperativeScheduler })`;
+  `${C} runs threads, but this image's scheduler is ${S}: choose one that runs threads before .use(${C}) in the same chain, or pass it to new Image(app, id, { board, scheduler: CooperativeScheduler })`;
 /** A second application in one image. */
 export type OneApplicationSentence<A extends string, B extends string> =
   `an image runs one application, but this image already runs ${A}: give ${B} an image of its own`;
@@ -85,7 +85,7 @@ export const Sentences = {
   network: <C extends string, B extends string>(c: C, b: B): NetworkSentence<C, B> =>
     `${c} needs a network device, but ${b} has none: use a board with one (QemuVirt) or leave ${c} out`,
   threads: <C extends string, S extends string>(c: C, s: S): ThreadsSentence<C, S> =>
-    `${c} runs threads, but this image's scheduler is ${s}: choose one that runs threads before .use(${c}), e.g. new Image(app, id, { board, scheduler: CooperativeScheduler })`,
+    `${c} runs threads, but this image's scheduler is ${s}: choose one that runs threads before .use(${c}) in the same chain, or pass it to new Image(app, id, { board, scheduler: CooperativeScheduler })`,
   oneApplication: <A extends string, B extends string>(a: A, b: B): OneApplicationSentence<A, B> =>
     `an image runs one application, but this image already runs ${a}: give ${b} an image of its own`,
   allocatorSlot: <K extends string, Slot extends string>(k: K, slot: Slot): AllocatorSlotSentence<K, Slot> =>
