@@ -3,13 +3,83 @@
 /** Options of the exit micro-library (Kconfig LIBEXIT): How the image ends (semihosting under QEMU, halt on hardware). */
 export interface ExitOptions {
     /**
-     * Halt the core
+     * Halt the board (hardware)
      *
-     * Mask interrupts and wait forever; for images built for hardware.
+     * Print the status and why the image ends on the console, then
+     * stop as LIBEXIT_HALT_ACTION says: power off or reset through the
+     * firmware's PSCI, or wait for interrupts forever. For images built
+     * for hardware (target: 'hardware').
      *
      * Kconfig: LIBEXIT_HALT
      */
     readonly halt?: boolean;
+    /**
+     * PSCI SYSTEM_OFF, else a WFI loop
+     *
+     * Asks the firmware to power the system off (PSCI SYSTEM_OFF,
+     * function 0x84000008) through the conduit LIBEXIT_PSCI_CONDUIT
+     * names. QEMU virt implements it and exits with status 0. Where
+     * there is no PSCI (the Raspberry Pi 3's firmware has none) the
+     * core waits for interrupts forever, as with LIBEXIT_HALT_WFI.
+     *
+     * Kconfig: LIBEXIT_HALT_PSCI_OFF
+     */
+    readonly haltPsciOff?: boolean;
+    /**
+     * PSCI SYSTEM_RESET, else a WFI loop
+     *
+     * Asks the firmware to reset the system (PSCI SYSTEM_RESET,
+     * function 0x84000009), so the board boots the image again.
+     *
+     * Kconfig: LIBEXIT_HALT_PSCI_RESET
+     */
+    readonly haltPsciReset?: boolean;
+    /**
+     * WFI loop
+     *
+     * Masks interrupts and waits for interrupts forever on the boot
+     * core; the board stays powered until it is reset by hand.
+     *
+     * Kconfig: LIBEXIT_HALT_WFI
+     */
+    readonly haltWfi?: boolean;
+    /**
+     * As the device tree's /psci node says (method), else not at all
+     *
+     * The /psci node's method property: "hvc" or "smc" (QEMU virt
+     * says hvc, with virtualization=on or secure=on smc; U-Boot passes
+     * its tree on). Without a device tree, or without a /psci node,
+     * PSCI is not called and the core waits for interrupts.
+     *
+     * Kconfig: LIBEXIT_PSCI_FROM_DT
+     */
+    readonly psciFromDt?: boolean;
+    /**
+     * HVC (the hypervisor at EL2 implements PSCI)
+     *
+     * Kconfig: LIBEXIT_PSCI_HVC
+     */
+    readonly psciHvc?: boolean;
+    /**
+     * No PSCI on this board
+     *
+     * The core waits for interrupts. The Raspberry Pi 3's firmware has
+     * no PSCI (its tree has no /psci node, so LIBEXIT_PSCI_FROM_DT
+     * comes to the same).
+     *
+     * Kconfig: LIBEXIT_PSCI_NONE
+     */
+    readonly psciNone?: boolean;
+    /**
+     * SMC (the secure monitor at EL3 implements PSCI: Arm Trusted Firmware)
+     *
+     * The Ultra96-V2's ATF (bl31 in BOOT.BIN) implements PSCI; its
+     * U-Boot passes a tree saying so, so LIBEXIT_PSCI_FROM_DT finds it
+     * too.
+     *
+     * Kconfig: LIBEXIT_PSCI_SMC
+     */
+    readonly psciSmc?: boolean;
     /**
      * Semihosting SYS_EXIT (QEMU only)
      *

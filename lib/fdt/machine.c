@@ -7,7 +7,9 @@
  *   RAM       the memory node's bank that holds the image (base, size),
  *             ended early by a reservation (/memreserve/) above the image
  *   timer     the arm,armv8-timer node's clock-frequency, if any
- *   console   /chosen stdout-path's device address (LIBFDT_CONSOLE)
+ *   console   /chosen stdout-path's device address, else the serial0
+ *             alias's (LIBFDT_CONSOLE)
+ *   PSCI      the /psci node's method, hvc or smc (LIBEXIT_PSCI_FROM_DT)
  *
  * Without a device tree (x0 = 0: QEMU's ELF loader, the raspi3b and
  * xlnx-zcu102 machines without -dtb) or with one that does not hold the
@@ -17,6 +19,7 @@
 #include <errno.h>
 #include <stdint.h>
 #include <kiln/arm64/sections.h>
+#include <kiln/board.h>
 #include <kiln/boot.h>
 #include <kiln/config.h>
 #include <kiln/console.h>
@@ -35,6 +38,12 @@
 #define IS_ENABLED_CONSOLE     (1)
 #else
 #define IS_ENABLED_CONSOLE     (0)
+#endif
+/* The exit library calls PSCI as the tree says only when told to (LIBEXIT_PSCI_FROM_DT). */
+#ifdef CONFIG_LIBEXIT_PSCI_FROM_DT
+#define IS_ENABLED_PSCI        (1)
+#else
+#define IS_ENABLED_PSCI        (0)
 #endif
 
 static uintptr_t page_down(uint64_t a)
@@ -106,25 +115,14 @@ static void scan(const void *blob, struct scan *s)
 		reserve(s, base, size);
 }
 
-/* The address of /chosen's stdout-path device (an alias or a path, options after ':' dropped). */
-static uintptr_t console(const void *blob)
+/* The device at @path (@n bytes; options after ':' already dropped), or an alias naming it, as the CPU addresses it; 0 when none. */
+static uintptr_t device_at(const void *blob, const char *path, size_t n)
 {
-	int chosen = kiln_fdt_path(blob, "/chosen", 7, 0), node, parent;
+	int node, parent;
 	uint32_t len;
-	const char *path;
-	size_t n = 0;
 	struct kiln_fdt_reg r;
 	uint64_t address;
 
-	if (chosen < 0)
-		return 0;
-	path = kiln_fdt_prop(blob, chosen, "stdout-path", &len);
-	if (!path)
-		path = kiln_fdt_prop(blob, chosen, "linux,stdout-path", &len);
-	if (!path)
-		return 0;
-	while (n < len && path[n] && path[n] != ':')
-		n++;
 	if (n && path[0] != '/') {
 		/* An alias ("serial0"): /aliases holds its path. */
 		int aliases = kiln_fdt_path(blob, "/aliases", 8, 0);
@@ -136,15 +134,119 @@ static uintptr_t console(const void *blob)
 			name[i] = path[i];
 		name[n] = 0;
 		path = kiln_fdt_prop(blob, aliases, name, &len);
-		for (n = 0; path && n < len && path[n];)
-			n++;
 		if (!path)
 			return 0;
+		for (n = 0; n < len && path[n];)
+			n++;
 	}
 	node = kiln_fdt_path(blob, path, n, &parent);
 	if (node < 0 || kiln_fdt_reg(blob, node, parent, 0, &r) || kiln_fdt_translate(blob, node, r.base, &address))
 		return 0;
 	return (uintptr_t)address;
+}
+
+/*
+ * The console's address: /chosen stdout-path (an alias or a path, options
+ * after ':' dropped), else the serial0 alias, which is what Linux falls
+ * back on and what the Raspberry Pi firmware's trees name the header's UART.
+ */
+static void console(const void *blob, struct kiln_machine *m)
+{
+	int chosen = kiln_fdt_path(blob, "/chosen", 7, 0);
+	const char *path = 0;
+	uint32_t len = 0;
+	size_t n = 0;
+
+	if (chosen >= 0) {
+		path = kiln_fdt_prop(blob, chosen, "stdout-path", &len);
+		if (!path)
+			path = kiln_fdt_prop(blob, chosen, "linux,stdout-path", &len);
+	}
+	if (path) {
+		while (n < len && path[n] && path[n] != ':')
+			n++;
+		m->console_base = device_at(blob, path, n);
+		if (m->console_base) {
+			m->console_from = "stdout-path";
+			return;
+		}
+	}
+	m->console_base = device_at(blob, "serial0", 7);
+	if (m->console_base)
+		m->console_from = "serial0 alias";
+}
+
+/*
+ * PSCI's conduit from the /psci node (compatible arm,psci-0.2 or later:
+ * 0.1 has no SYSTEM_OFF), for the exit library. Read now: the tree is
+ * gone when the image ends.
+ */
+static unsigned int psci(const void *blob)
+{
+	int node = kiln_fdt_path(blob, "/psci", 5, 0);
+
+	if (node < 0 || !(kiln_fdt_has_string(blob, node, "compatible", "arm,psci-0.2") ||
+			  kiln_fdt_has_string(blob, node, "compatible", "arm,psci-1.0")))
+		return KILN_PSCI_NONE;
+	if (kiln_fdt_has_string(blob, node, "method", "hvc"))
+		return KILN_PSCI_HVC;
+	if (kiln_fdt_has_string(blob, node, "method", "smc"))
+		return KILN_PSCI_SMC;
+	return KILN_PSCI_NONE;
+}
+
+/*
+ * One line with every fact and where it came from: the tree, or the
+ * board's description when the tree gave none (or there was no tree).
+ */
+static void report(const struct kiln_machine *m, int have_tree)
+{
+	uint64_t cntfrq;
+
+	__asm__ volatile("mrs %0, cntfrq_el0" : "=r"(cntfrq));
+	kiln_console_puts("kiln: fdt: entered at EL");
+	kiln_console_put_dec(m->entry_level);
+	if (have_tree) {
+		kiln_console_puts(", device tree at ");
+		kiln_console_put_hex(m->handoff, 8);
+	} else {
+		kiln_console_puts(", no device tree");
+	}
+	kiln_console_puts(", RAM ");
+	kiln_console_put_hex(m->ram_base, 8);
+	kiln_console_puts(" + ");
+	kiln_console_put_dec(m->ram_size >> 20);
+	kiln_console_puts(" MiB from the ");
+	kiln_console_puts(m->from);
+	kiln_console_puts(", console ");
+	if (m->console_from) {
+		kiln_console_put_hex(m->console_base, 8);
+		kiln_console_puts(" from the device tree's ");
+		kiln_console_puts(m->console_from);
+		if (m->console_base != KILN_BOARD_CONSOLE_BASE) {
+			kiln_console_puts(" (not the board's ");
+			kiln_console_put_hex(KILN_BOARD_CONSOLE_BASE, 8);
+			kiln_console_puts(", which the image uses)");
+		}
+	} else {
+		kiln_console_put_hex(KILN_BOARD_CONSOLE_BASE, 8);
+		kiln_console_puts(IS_ENABLED_CONSOLE && have_tree ? " from the board (the tree names none)" : " from the board");
+	}
+	kiln_console_puts(", timer ");
+	kiln_console_put_dec(m->timer_hz ? m->timer_hz : cntfrq);
+	if (m->timer_hz) {
+		kiln_console_puts(" Hz from the device tree's timer node (CNTFRQ_EL0 says ");
+		kiln_console_put_dec(cntfrq);
+		kiln_console_puts(")");
+	} else {
+		kiln_console_puts(" Hz from CNTFRQ_EL0");
+	}
+	if (IS_ENABLED_PSCI && have_tree) {
+		kiln_console_puts(", PSCI ");
+		kiln_console_puts(m->psci == KILN_PSCI_HVC ? "hvc" : m->psci == KILN_PSCI_SMC ? "smc" : "none");
+		kiln_console_puts(" from the device tree");
+	}
+	kiln_console_puts("\n");
 }
 
 static int kiln_fdt_init(void)
@@ -156,10 +258,14 @@ static int kiln_fdt_init(void)
 	/* Loaders that pass no device tree leave 0; anything not in RAM is not one either. */
 	if (!m->handoff || m->handoff < m->ram_base) {
 		say("kiln: fdt: no device tree handed over; the board's description stays\n");
+		if (IS_ENABLED_REPORT)
+			report(m, 0);
 		return 0;
 	}
 	if (kiln_fdt_check(blob, KILN_FDT_MAX_SIZE)) {
 		say("kiln: fdt: x0 holds no device tree; the board's description stays\n");
+		if (IS_ENABLED_REPORT)
+			report(m, 0);
 		return 0;
 	}
 	s.blob = m->handoff;
@@ -177,28 +283,11 @@ static int kiln_fdt_init(void)
 		m->free_end = page_down(s.lowest);
 	m->timer_hz = s.timer_hz;
 	if (IS_ENABLED_CONSOLE)
-		m->console_base = console(blob);
-	if (IS_ENABLED_REPORT) {
-		kiln_console_puts("kiln: fdt: entered at EL");
-		kiln_console_put_dec(m->entry_level);
-		kiln_console_puts(", device tree at ");
-		kiln_console_put_hex(m->handoff, 8);
-		kiln_console_puts(", RAM ");
-		kiln_console_put_hex(m->ram_base, 8);
-		kiln_console_puts(" + ");
-		kiln_console_put_dec(m->ram_size >> 20);
-		kiln_console_puts(" MiB from the ");
-		kiln_console_puts(m->from);
-		kiln_console_puts(", console ");
-		kiln_console_put_hex(m->console_base, 8);
-		kiln_console_puts(", timer ");
-		if (m->timer_hz) {
-			kiln_console_put_dec(m->timer_hz);
-			kiln_console_puts(" Hz\n");
-		} else {
-			kiln_console_puts("from CNTFRQ_EL0\n");
-		}
-	}
+		console(blob, m);
+	if (IS_ENABLED_PSCI)
+		m->psci = psci(blob);
+	if (IS_ENABLED_REPORT)
+		report(m, 1);
 	return 0;
 }
 

@@ -50,6 +50,12 @@ uint64_t kiln_boot_entry_ticks(void);
  *                (the timer node's clock-frequency), 0 when it gives none
  * @console_base: address of the device the device tree names as the
  *                console (/chosen stdout-path), 0 when it names none
+ * @console_from: where @console_base came from: "device tree"
+ *                (stdout-path), "device tree alias" (/aliases serial0)
+ *                or NULL when the tree named none (the board's stays)
+ * @psci:         how to call the firmware's PSCI, as the device tree's
+ *                /psci node says (KILN_PSCI_*; KILN_PSCI_NONE when it
+ *                has none or PSCI before 0.2, which has no SYSTEM_OFF)
  * @from:         where @ram_base and @ram_size came from: "board" (the
  *                board's description, built in) or "device tree"
  *
@@ -65,8 +71,15 @@ struct kiln_machine {
 	uintptr_t free_end;
 	uint64_t timer_hz;
 	uintptr_t console_base;
+	const char *console_from;
+	unsigned int psci;
 	const char *from;
 };
+
+/* PSCI conduits (struct kiln_machine's @psci). */
+#define KILN_PSCI_NONE  (0)
+#define KILN_PSCI_HVC   (1)
+#define KILN_PSCI_SMC   (2)
 
 /**
  * kiln_machine() - the machine the image runs on (see struct kiln_machine).

@@ -10,7 +10,9 @@
  * kiln_platform_exit() - end the image with @status.
  *
  * Under QEMU with semihosting the status becomes QEMU's exit status. On
- * hardware the core halts with interrupts masked.
+ * hardware (LIBEXIT_HALT) the status and what happens next are printed
+ * on the console, then PSCI SYSTEM_OFF or SYSTEM_RESET, or a WFI loop
+ * with interrupts masked (LIBEXIT_HALT_ACTION).
  */
 void kiln_platform_exit(int status) __attribute__((noreturn));
 
