@@ -31,48 +31,39 @@ static ssize_t file_read(void *obj, void *buf, size_t len)
 {
 	struct ramfs_file *f = obj;
 	struct ramfs_node *n = f->node;
-	size_t at = (size_t)f->off;
+	size_t got;
 
 	if (S_ISDIR(n->mode))
 		return -EISDIR;
-	if (at >= n->size)
+	if ((size_t)f->off >= n->data.size)
 		return 0;
-	if (len > n->size - at)
-		len = n->size - at;
-	memcpy(buf, n->data + at, len);
-	f->off += (off_t)len;
-	return (ssize_t)len;
+	got = ramfs_data_read(&n->data, (size_t)f->off, buf, len);
+	f->off += (off_t)got;
+	return (ssize_t)got;
 }
 
 static ssize_t file_write(void *obj, const void *buf, size_t len)
 {
 	struct ramfs_file *f = obj;
 	struct ramfs_node *n = f->node;
-	size_t at;
-	int r;
+	ssize_t put;
 
 	if (f->flags & O_APPEND)
-		f->off = (off_t)n->size;
-	at = (size_t)f->off;
+		f->off = (off_t)n->data.size;
 	if (!len)
 		return 0;
-	r = ramfs_own(n, at + len);
-	if (r < 0)
-		return r;
-	if (at > n->size)
-		memset(n->data + n->size, 0, at - n->size);
-	memcpy(n->data + at, buf, len);
-	if (at + len > n->size)
-		n->size = at + len;
-	f->off += (off_t)len;
+	put = ramfs_data_write(&n->data, (size_t)f->off, buf, len);
+	if (put < 0)
+		return put;
+	f->off += (off_t)put;
 	ramfs_touch(n);
-	return (ssize_t)len;
+	return put;
 }
 
 static off_t file_lseek(void *obj, off_t offset, int whence)
 {
 	struct ramfs_file *f = obj;
-	off_t base = whence == SEEK_SET ? 0 : whence == SEEK_CUR ? f->off : (off_t)f->node->size;
+	off_t base = whence == SEEK_SET ? 0 : whence == SEEK_CUR ? f->off : (off_t)f->node->data.size;
 
 	if (offset > 0 && base > LLONG_MAX - offset)
 		return -EOVERFLOW;
@@ -129,6 +120,8 @@ static int file_ftruncate(void *obj, off_t length)
 
 	if (S_ISDIR(f->node->mode))
 		return -EISDIR;
+	if (length < 0)
+		return -EINVAL;
 	return ramfs_resize(f->node, (size_t)length);
 }
 
@@ -301,6 +294,8 @@ static int fs_truncate(void *fs, const char *path, off_t length)
 		return -err;
 	if (S_ISDIR(n->mode))
 		return -EISDIR;
+	if (length < 0)
+		return -EINVAL;
 	return ramfs_resize(n, (size_t)length);
 }
 

@@ -9,9 +9,6 @@
 #include <sys/time.h>
 #include "ramfs.h"
 
-/* Smallest allocation for a file's data; growth doubles from there. */
-#define MIN_CAP 64
-
 struct ramfs_node ramfs_root = {
 	.parent = &ramfs_root,
 	.name = "",
@@ -134,8 +131,7 @@ struct ramfs_node *ramfs_create(struct ramfs_node *dir, const char *name, size_t
 
 static void release(struct ramfs_node *node)
 {
-	if (!node->borrowed)
-		free(node->data);
+	ramfs_data_free(&node->data);
 	free(node->name);
 	free(node);
 }
@@ -165,46 +161,13 @@ void ramfs_put(struct ramfs_node *node)
 		release(node);
 }
 
-int ramfs_own(struct ramfs_node *node, size_t need)
-{
-	size_t cap = node->borrowed ? 0 : node->cap;
-	unsigned char *data;
-
-	if (need <= cap)
-		return 0;
-	if (cap < MIN_CAP)
-		cap = MIN_CAP;
-	while (cap < need)
-		cap = cap > ((size_t)-1) / 2 ? need : cap * 2;
-	if (node->borrowed) {
-		data = malloc(cap);
-		if (!data)
-			return -ENOMEM;
-		memcpy(data, node->data, node->size);
-		node->borrowed = 0;
-	} else {
-		data = realloc(node->data, cap);
-		if (!data)
-			return -ENOMEM;
-	}
-	node->data = data;
-	node->cap = cap;
-	return 0;
-}
-
 int ramfs_resize(struct ramfs_node *node, size_t size)
 {
-	if (size > node->size) {
-		int r = ramfs_own(node, size);
+	int r = ramfs_data_resize(&node->data, size);
 
-		if (r < 0)
-			return r;
-		memset(node->data + node->size, 0, size - node->size);
-	}
-	/* Shrinking borrowed data needs no copy: the image's bytes stay valid. */
-	node->size = size;
-	ramfs_touch(node);
-	return 0;
+	if (r == 0)
+		ramfs_touch(node);
+	return r;
 }
 
 void ramfs_fill_stat(const struct ramfs_node *node, struct stat *st)
@@ -221,9 +184,9 @@ void ramfs_fill_stat(const struct ramfs_node *node, struct stat *st)
 	st->st_ino = node->ino;
 	st->st_mode = node->mode;
 	st->st_nlink = node->linked ? links : 0;
-	st->st_size = (off_t)node->size;
+	st->st_size = (off_t)node->data.size;
 	st->st_blksize = 4096;
-	st->st_blocks = (blkcnt_t)((node->size + 511) / 512);
+	st->st_blocks = (blkcnt_t)((node->data.size + 511) / 512);
 	st->st_atim = node->atime;
 	st->st_mtim = node->mtime;
 	st->st_ctim = node->ctime;

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <time.h>
+#include "pages.h"
 
 /**
  * struct ramfs_node - a file or a directory.
@@ -20,8 +21,9 @@
  * @ino:      inode number
  * @linked:   whether a directory still lists it (unlink clears it)
  * @opens:    open descriptors and directory streams using it
- * @data:     a file's bytes; @size used, @cap allocated
- * @borrowed: @data is the image's read-only copy (copied on first change)
+ * @data:     a file's bytes and size, in pages (pages.h); an embedded
+ *            file's pages are holes onto the image's read-only copy until
+ *            written
  * @atime, @mtime, @ctime: times of last access, change of data, change of either
  *
  * A node is freed when it is neither linked nor open.
@@ -34,11 +36,8 @@ struct ramfs_node {
 	mode_t mode;
 	ino_t ino;
 	unsigned char linked;
-	unsigned char borrowed;
 	unsigned int opens;
-	unsigned char *data;
-	size_t size;
-	size_t cap;
+	struct ramfs_data data;
 	struct timespec atime, mtime, ctime;
 };
 
@@ -71,11 +70,8 @@ void ramfs_attach(struct ramfs_node *dir, struct ramfs_node *node, char *name);
 /** ramfs_put() - drop one open reference; frees a detached node with none left. */
 void ramfs_put(struct ramfs_node *node);
 
-/** ramfs_resize() - set a file's size, zero-filling growth; 0 or -ENOMEM. */
+/** ramfs_resize() - set a file's size, zero-filling growth; 0 or -errno. */
 int ramfs_resize(struct ramfs_node *node, size_t size);
-
-/** ramfs_own() - make sure @node's data is its own, writable, with room for @need bytes; 0 or -ENOMEM. */
-int ramfs_own(struct ramfs_node *node, size_t need);
 
 /** ramfs_fill_stat() - describe @node in @st. */
 void ramfs_fill_stat(const struct ramfs_node *node, struct stat *st);

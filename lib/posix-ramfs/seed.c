@@ -63,9 +63,7 @@ static int plant(const struct kiln_ramfs_seed *s)
 	node = ramfs_create(dir, name, strlen(name), s->mode);
 	if (!node)
 		return kiln_init_fail(-ENOMEM, "ramfs: cannot create an embedded file");
-	node->data = (unsigned char *)s->data;
-	node->size = s->size;
-	node->borrowed = 1;
+	ramfs_data_seed(&node->data, s->data, s->size);
 	return 0;
 }
 
