@@ -14,6 +14,7 @@ export type { HttpServerOptions, HttpServerOptionRanges } from './http-server-op
 export type { IrqOptions, IrqOptionRanges } from './irq-options.ts';
 export type { LwipOptions, LwipOptionRanges } from './lwip-options.ts';
 export type { NetEchoOptions, NetEchoOptionRanges } from './net-echo-options.ts';
+export type { NginxOptions, NginxOptionRanges } from './nginx-options.ts';
 export type { PiOptions, PiOptionRanges } from './pi-options.ts';
 export type { PingpongOptions, PingpongOptionRanges } from './pingpong-options.ts';
 export type { PosixEnosysOptions } from './posix-enosys-options.ts';
@@ -23,6 +24,7 @@ export type { PosixSelftestOptions } from './posix-selftest-options.ts';
 export type { PosixVfsOptions, PosixVfsOptionRanges } from './posix-vfs-options.ts';
 export type { SchedOptions } from './sched-options.ts';
 export type { SqliteOptions } from './sqlite-options.ts';
+export type { TimeOptions, TimeOptionRanges } from './time-options.ts';
 export type { TimerTestOptions, TimerTestOptionRanges } from './timer-test-options.ts';
 export type { ToolchainOptions } from './toolchain-options.ts';
 export type { VirtioNetOptions, VirtioNetOptionRanges } from './virtio-net-options.ts';

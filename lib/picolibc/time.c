@@ -3,14 +3,16 @@
  * picolibc glue: POSIX clocks and sleeps on Kiln's time library. Compiled
  * when the image has the time library (library.yaml keys it on LIBTIME).
  *
- * There is no wall clock: CLOCK_REALTIME counts from boot, like the
- * monotonic clock.
+ * There is no clock that keeps the date: CLOCK_REALTIME counts from
+ * boot, like the monotonic clock, from LIBTIME_EPOCH seconds after 1970
+ * (0 unless the image says otherwise).
  */
 #include <errno.h>
 #include <stdint.h>
 #include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
+#include <kiln/config.h>
 #include <kiln/libc_hook.h>
 #include <kiln/time.h>
 
@@ -22,6 +24,12 @@
 #define CLOCK_MONOTONIC_RAW ((clockid_t)5)
 #endif
 
+#ifdef CONFIG_LIBTIME_EPOCH
+#define WALL_EPOCH ((time_t)CONFIG_LIBTIME_EPOCH)
+#else
+#define WALL_EPOCH ((time_t)0)
+#endif
+
 KILN_LIBC_HOOK int clock_gettime(clockid_t clock, struct timespec *ts)
 {
 	uint64_t ns;
@@ -31,7 +39,7 @@ KILN_LIBC_HOOK int clock_gettime(clockid_t clock, struct timespec *ts)
 		return -1;
 	}
 	ns = kiln_time_now_ns();
-	ts->tv_sec = (time_t)(ns / KILN_NSEC_PER_SEC);
+	ts->tv_sec = (time_t)(ns / KILN_NSEC_PER_SEC) + (clock == CLOCK_REALTIME ? WALL_EPOCH : 0);
 	ts->tv_nsec = (long)(ns % KILN_NSEC_PER_SEC);
 	return 0;
 }
@@ -41,7 +49,7 @@ KILN_LIBC_HOOK int gettimeofday(struct timeval *tv, void *tz)
 	uint64_t ns = kiln_time_now_ns();
 
 	(void)tz;
-	tv->tv_sec = (time_t)(ns / KILN_NSEC_PER_SEC);
+	tv->tv_sec = (time_t)(ns / KILN_NSEC_PER_SEC) + WALL_EPOCH;
 	tv->tv_usec = (suseconds_t)(ns % KILN_NSEC_PER_SEC / 1000);
 	return 0;
 }

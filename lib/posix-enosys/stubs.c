@@ -9,6 +9,7 @@
  * virtual memory for applications (no mmap), no dynamic loading, no
  * links in the file system, no entropy source.
  */
+#include <signal.h>
 #include <stdio.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -57,8 +58,14 @@ STUB(int, -1, pclose, (FILE *stream))
 STUB(pid_t, -1, setsid, (void))
 STUB(int, -1, setpgid, (pid_t pid, pid_t pgid))
 STUB(int, -1, pause, (void))
+STUB(int, -1, sigsuspend, (const sigset_t *mask))
 STUB(unsigned int, 0, alarm, (unsigned int seconds))
 STUB(int, -1, getrusage, (int who, struct rusage *usage))
+/* No interval timers delivering SIGALRM (NGINX's timer_resolution asks for one). */
+STUB(int, -1, setitimer, (int which, const struct itimerval *value, struct itimerval *old))
+STUB(int, -1, getpriority, (int which, id_t who))
+STUB(int, -1, setpriority, (int which, id_t who, int prio))
+STUB(int, -1, initgroups, (const char *user, gid_t group))
 
 /*
  * No shell. system(NULL) asks whether there is one: the answer, no, is
@@ -105,6 +112,21 @@ STUB(int, -1, mkfifo, (const char *path, mode_t mode))
 STUB(int, -1, fchdir, (int fd))
 STUB(int, -1, utimes, (const char *path, const struct timeval times[2]))
 STUB(int, -1, futimens, (int fd, const struct timespec times[2]))
+
+/*
+ * Sockets: no Unix domain (socketpair), no scatter-gather messages, no
+ * device control (<sys/socket.h> and <sys/ioctl.h> are posix-socket's
+ * and the application's; only pointers to these structures pass here).
+ */
+struct msghdr;
+ssize_t sendmsg(int fd, const struct msghdr *msg, int flags);
+ssize_t recvmsg(int fd, struct msghdr *msg, int flags);
+int socketpair(int domain, int type, int protocol, int fds[2]);
+int ioctl(int fd, unsigned long request, ...);
+STUB(ssize_t, -1, sendmsg, (int fd, const struct msghdr *msg, int flags))
+STUB(ssize_t, -1, recvmsg, (int fd, struct msghdr *msg, int flags))
+STUB(int, -1, socketpair, (int domain, int type, int protocol, int fds[2]))
+STUB(int, -1, ioctl, (int fd, unsigned long request, ...))
 
 /* No entropy source Kiln can vouch for. */
 STUB(int, -1, getentropy, (void *buf, size_t len))

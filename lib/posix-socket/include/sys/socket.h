@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
+#include <sys/uio.h>
 
 typedef uint32_t socklen_t;
 typedef uint16_t sa_family_t;
@@ -33,7 +34,38 @@ struct linger {
 	int l_linger;
 };
 
-/** struct iovec / struct msghdr are not provided: sendmsg() and recvmsg() are not implemented. */
+/**
+ * struct msghdr - sendmsg()'s and recvmsg()'s message, Linux's layout.
+ * Those two and socketpair() are not implemented: posix-enosys's fail
+ * with ENOSYS (NGINX names them for UDP and its worker channels).
+ */
+struct msghdr {
+	void *msg_name;
+	socklen_t msg_namelen;
+	struct iovec *msg_iov;
+	size_t msg_iovlen;
+	void *msg_control;
+	size_t msg_controllen;
+	int msg_flags;
+};
+
+/** struct cmsghdr - one ancillary data item of a msghdr's control buffer. */
+struct cmsghdr {
+	size_t cmsg_len;
+	int cmsg_level;
+	int cmsg_type;
+};
+
+#define CMSG_ALIGN(len) (((len) + sizeof(size_t) - 1) & ~(sizeof(size_t) - 1))
+#define CMSG_DATA(c) ((unsigned char *)(c) + CMSG_ALIGN(sizeof(struct cmsghdr)))
+#define CMSG_SPACE(len) (CMSG_ALIGN(sizeof(struct cmsghdr)) + CMSG_ALIGN(len))
+#define CMSG_LEN(len) (CMSG_ALIGN(sizeof(struct cmsghdr)) + (len))
+#define CMSG_FIRSTHDR(m) ((m)->msg_controllen >= sizeof(struct cmsghdr) ? (struct cmsghdr *)(m)->msg_control : (struct cmsghdr *)0)
+#define CMSG_NXTHDR(m, c)                                                                  \
+	((unsigned char *)(c) + CMSG_ALIGN((c)->cmsg_len) + sizeof(struct cmsghdr) >          \
+	 (unsigned char *)(m)->msg_control + (m)->msg_controllen                              \
+	 ? (struct cmsghdr *)0 : (struct cmsghdr *)((unsigned char *)(c) + CMSG_ALIGN((c)->cmsg_len)))
+#define SCM_RIGHTS 1
 
 #define AF_UNSPEC       0
 #define AF_INET         2
@@ -55,11 +87,15 @@ struct linger {
 #define SO_KEEPALIVE    9
 #define SO_LINGER       13
 #define SO_REUSEPORT    15
+#define SO_RCVLOWAT     18
+#define SO_SNDLOWAT     19
 #define SO_RCVTIMEO     20
 #define SO_SNDTIMEO     21
 #define SO_ACCEPTCONN   30
 
 #define MSG_PEEK        0x2
+#define MSG_CTRUNC      0x8
+#define MSG_TRUNC       0x20
 #define MSG_DONTWAIT    0x40
 #define MSG_WAITALL     0x100
 #define MSG_NOSIGNAL    0x4000
@@ -86,5 +122,8 @@ int setsockopt(int fd, int level, int name, const void *value, socklen_t len);
 int getsockopt(int fd, int level, int name, void *value, socklen_t *len);
 int getsockname(int fd, struct sockaddr *addr, socklen_t *len);
 int getpeername(int fd, struct sockaddr *addr, socklen_t *len);
+ssize_t sendmsg(int fd, const struct msghdr *msg, int flags);
+ssize_t recvmsg(int fd, struct msghdr *msg, int flags);
+int socketpair(int domain, int type, int protocol, int fds[2]);
 
 #endif /* KILN_SYS_SOCKET_H */
