@@ -3,11 +3,14 @@
  * The user database. The image's one user is root (getuid() is 0), in
  * group root, at home in "/": it is the only entry, found by name or id;
  * any other name or id is not found (NULL, errno left alone, as POSIX
- * says for an entry that does not exist).
+ * says for an entry that does not exist). setuid() and setgid() to root
+ * succeed; to anyone else they fail with EPERM.
  */
+#include <errno.h>
 #include <grp.h>
 #include <pwd.h>
 #include <string.h>
+#include <unistd.h>
 
 static char root_name[] = "root";
 static char no_password[] = "x";
@@ -51,4 +54,23 @@ struct group *getgrnam(const char *name)
 struct group *getgrgid(gid_t gid)
 {
 	return gid == 0 ? &root_group : NULL;
+}
+
+/* The only user and group there are: becoming them again succeeds, becoming another is not permitted. */
+int setuid(uid_t uid)
+{
+	if (uid != 0) {
+		errno = EPERM;
+		return -1;
+	}
+	return 0;
+}
+
+int setgid(gid_t gid)
+{
+	if (gid != 0) {
+		errno = EPERM;
+		return -1;
+	}
+	return 0;
 }

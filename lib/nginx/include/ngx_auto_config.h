@@ -52,7 +52,6 @@
 #define NGX_HAVE_SC_NPROCESSORS_ONLN 1
 #define NGX_HAVE_ACCEPT4         1
 #define NGX_HAVE_MSGHDR_MSG_CONTROL 1
-#define NGX_HAVE_SCHED_YIELD     1
 
 /* Where things are in the image. */
 #define NGX_PREFIX               "/"
