@@ -16,6 +16,7 @@ import { contentBytesOf, imageReport, reportInputs, type BuildReport, type SizeS
 import { findToolchain, missingCxxCompilers } from './toolchain.ts';
 import { hasProgram, requireTools, type HostTool } from './tools.ts';
 import type { ToolchainId } from './spec/image-spec.ts';
+import { cacheCounters, cacheEnvironment, type CacheUse, type CompileCache } from './compile-cache.ts';
 
 export type { BuildReport, SizeSaving } from './report/image-report.ts';
 export { formatReport } from './report/table.ts';
@@ -54,6 +55,8 @@ export interface BuildOptions {
    * @default false
    */
   readonly sizeStudy?: boolean;
+  /** Send compiles through the shared compile cache (a folder or redis://). @default none */
+  readonly cache?: CompileCache;
 }
 
 /** What a build did. */
@@ -65,6 +68,8 @@ export interface BuildResult {
   readonly warnings: readonly string[];
   /** Milliseconds ninja ran (the build proper, without synth and reports). */
   readonly ninjaMs: number;
+  /** What the compile cache answered, when the build used one. */
+  readonly cacheUse?: CacheUse;
 }
 
 /** The tools a toolchain needs, for requireTools. */
@@ -113,8 +118,10 @@ export async function buildAssembly(opts: BuildOptions): Promise<BuildResult> {
   }
 
   const jobs = opts.jobs ? ['-j', String(opts.jobs)] : [];
+  const env = cacheEnvironment(opts.cache);
+  const before = opts.cache && cacheCounters(opts.cache, env);
   const started = performance.now();
-  const { code, log } = await runNinja(['-C', opts.outdir, '-k', '0', ...jobs, ...ids], (p) => opts.onProgress?.({ ...p, phase: 'build' }));
+  const { code, log } = await runNinja(['-C', opts.outdir, '-k', '0', ...jobs, ...ids], (p) => opts.onProgress?.({ ...p, phase: 'build' }), env);
   const ninjaMs = performance.now() - started;
   if (code !== 0) {
     for (const m of images) {
@@ -126,7 +133,7 @@ export async function buildAssembly(opts: BuildOptions): Promise<BuildResult> {
   }
   let studies = new Map<string, SizeSaving[]>();
   if (opts.sizeStudy) {
-    const study = await runNinja(['-C', opts.outdir, '-k', '0', ...jobs, ...ids.map((id) => `${id}/size-study`)], (p) => opts.onProgress?.({ ...p, phase: 'size-study' }));
+    const study = await runNinja(['-C', opts.outdir, '-k', '0', ...jobs, ...ids.map((id) => `${id}/size-study`)], (p) => opts.onProgress?.({ ...p, phase: 'size-study' }), env);
     if (study.code !== 0) throw new KilnError(failures(study.log, images, opts.outdir), { cause: new Error(study.log) });
     studies = new Map(images.map((m) => [m.id, sizeSavings(opts.outdir, m)]));
   }
@@ -148,7 +155,9 @@ export async function buildAssembly(opts: BuildOptions): Promise<BuildResult> {
     return problems;
   });
   if (overruns.length) throw new KilnError(overruns);
-  return { reports, log, warnings: userCompilerOutput(log), ninjaMs };
+  const after = opts.cache && cacheCounters(opts.cache, env);
+  const cacheUse = opts.cache && before && after ? { cache: opts.cache, hits: after.hits - before.hits, misses: after.misses - before.misses } : undefined;
+  return { reports, log, warnings: userCompilerOutput(log), ninjaMs, ...(cacheUse ? { cacheUse } : {}) };
 }
 
 /**
@@ -267,9 +276,9 @@ export function parseProgress(line: string): Omit<BuildProgress, 'phase'> | unde
   return { done: Number(done), total: Number(total), step, what, images, line };
 }
 
-function runNinja(args: readonly string[], onProgress?: (p: Omit<BuildProgress, 'phase'>) => void): Promise<{ code: number; log: string }> {
+function runNinja(args: readonly string[], onProgress?: (p: Omit<BuildProgress, 'phase'>) => void, env: Record<string, string> = cacheEnvironment(undefined)): Promise<{ code: number; log: string }> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn('ninja', args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NINJA_STATUS: '[%f/%t] ' } });
+    const child = spawn('ninja', args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env, NINJA_STATUS: '[%f/%t] ' } });
     let log = '';
     let pending = '';
     // Each stream decodes its own UTF-8, so a character split between two

@@ -2,6 +2,7 @@
 import { relative } from 'node:path';
 import { buildAssembly, formatReport, type BuildProgress } from '../build.ts';
 import { KilnError } from '../errors.ts';
+import { parseCompileCache } from '../compile-cache.ts';
 import { cacheDir } from '../fetch/index.ts';
 import { mediumKind, qemuOnlyImagesForRealBoards, qemuTargetWarning, removeMedium, writeMedium, type MediumResult } from '../medium/index.ts';
 import { buildResultDocument, formatBuildLines, readPreviousArtifact, type BuiltImage } from './private/build-summary.ts';
@@ -43,6 +44,12 @@ export interface BuildCommandOptions {
   readonly medium?: boolean;
   /** A folder with the Raspberry Pi firmware files, instead of Debian's raspi-firmware (--firmware). @default Debian's package */
   readonly firmwareDir?: string;
+  /**
+   * The shared compile cache, a folder or redis://HOST:PORT (--cache, or the
+   * KILN_CACHE environment variable): compiles go through ccache, and the
+   * build says how many the cache answered. @default none
+   */
+  readonly cache?: string;
   readonly output: Output;
 }
 
@@ -126,6 +133,8 @@ export async function buildCommand(opts: BuildCommandOptions): Promise<number> {
   const display = opts.progress ? progressDisplay(opts) : undefined;
   try {
     const started = performance.now();
+    const cache = parseCompileCache(opts.cache ?? process.env.KILN_CACHE);
+    let cached = { hits: 0, misses: 0 };
     const results = await synthFile({ file: opts.file, outdir: opts.outdir, typecheck: opts.typecheck !== false, embedFrom: opts.embedFrom });
     reportWarnings(results, opts.output);
     checkHardwareTargets(results.flatMap((r) => r.images.map((i) => i.manifest)), opts);
@@ -133,7 +142,8 @@ export async function buildCommand(opts: BuildCommandOptions): Promise<number> {
     for (const result of results) {
       // The build replaces each report.json: what the last build made is read first.
       const previous = new Map(result.images.map((i) => [i.id, readPreviousArtifact(result.outdir, i.id)]));
-      const { reports, warnings } = await buildAssembly({ outdir: result.outdir, onProgress: display?.show, sizeStudy: opts.sizeStudy ?? false });
+      const { reports, warnings, cacheUse } = await buildAssembly({ outdir: result.outdir, onProgress: display?.show, sizeStudy: opts.sizeStudy ?? false, ...(cache ? { cache } : {}) });
+      if (cacheUse) cached = { hits: cached.hits + cacheUse.hits, misses: cached.misses + cacheUse.misses };
       display?.done();
       // What the compilers warned about, as they said it (file:line: warning: ...).
       for (const line of warnings) opts.output.err(line);
@@ -158,6 +168,7 @@ export async function buildCommand(opts: BuildCommandOptions): Promise<number> {
       }
     }
     if (opts.json) opts.output.out(JSON.stringify(buildResultDocument(built), null, 2));
+    if (cache) opts.output.err(`compile cache ${cache.where}: ${cached.hits} of ${cached.hits + cached.misses} compiles answered, ${cached.misses} compiled`);
     opts.output.err(`built in ${((performance.now() - started) / 1000).toFixed(2)} s`);
     return 0;
   } catch (err) {

@@ -110,6 +110,7 @@ Exit status: 0 success, 1 a problem in your input, 2 a usage error, 70 a bug in 
     .option('--json', 'print the result as JSON (schema/build-result.schema.json) instead of lines')
     .option('--medium', 'also write each real board\'s boot medium into its image folder: sdcard.img and boot/ for the Raspberry Pi 3 B+, boot/ with boot.scr and README.txt for the Ultra96-V2 (images need target \'hardware\')')
     .addOption(new Option('--firmware <DIR>', 'take the Raspberry Pi firmware (bootcode.bin, start.elf, fixup.dat) from DIR instead of Debian\'s raspi-firmware (implies --medium)').implies({ medium: true }))
+    .option('--cache <DIR|URL>', 'send compiles through the shared compile cache (ccache): a folder, or redis://HOST:PORT shared by machines (default: $KILN_CACHE, else none)')
     .addOption(typecheck()).addOption(embedFrom()).addOption(debug())
     .action(bind(async (file: string, opts: BuildOptions) => {
       const progress = !opts.quiet && (opts.progress || (process.stderr.isTTY && !process.env.CI));
@@ -117,6 +118,7 @@ Exit status: 0 success, 1 a problem in your input, 2 a usage error, 70 a bug in 
         file, outdir: opts.outdir, progress: Boolean(progress), typecheck: opts.typecheck, embedFrom: opts.embedFrom,
         sizeStudy: opts.sizeStudy ?? false, sizes: Boolean(opts.sizes || opts.verbose), json: opts.json ?? false, output: out(opts.debug),
         medium: opts.medium ?? false, ...(opts.firmware ? { firmwareDir: resolve(opts.firmware) } : {}),
+        ...(opts.cache !== undefined ? { cache: opts.cache } : {}),
       });
     }));
 
@@ -200,6 +202,7 @@ interface BuildOptions extends FileOptions {
   readonly json?: boolean;
   readonly medium?: boolean;
   readonly firmware?: string;
+  readonly cache?: string;
 }
 
 /** A repeatable option's values, in order. */

@@ -89,6 +89,9 @@ function compileEdge(unit: CompileUnit, flags: { base: string; own: string[] }, 
   return [
     `build ${esc(unit.object)}: cc ${sourceInput(unit)}`,
     `  cc = ${unit.compiler}`,
+    // An image's own sources (its bindings, the user's program) sit in its folder of this assembly; only
+    // what every assembly compiles the same way (no folder of its own in the object) goes through the cache.
+    ...(unit.shared ? [] : ['  launcher =']),
     `  flags = ${[flags.base, ...flags.own, ...unit.includes.map((i) => `-I${arg(i)}`)].filter(Boolean).join(' ')}`,
     `  desc = ${unit.source} (${who})`,
   ];
@@ -129,9 +132,11 @@ export function rootNinja(roots: SourceRoots, plans: readonly LinkPlan[]): strin
     '',
     ...ROOT_VARIABLES.map(([, variable, key]) => `${variable.slice(1)} = ${roots[key].replace(/\$/g, '$$$$')}`),
     `source_date_epoch = ${SOURCE_DATE_EPOCH}`,
+    '# ccache when the build uses the shared compile cache (synth/compile-cache.ts), else empty.',
+    'launcher = $${KILN_COMPILER_LAUNCHER}',
     '',
     'rule cc',
-    '  command = SOURCE_DATE_EPOCH=$source_date_epoch $cc -MMD -MF $out.d $flags -c $in -o $out',
+    '  command = SOURCE_DATE_EPOCH=$source_date_epoch $launcher $cc -MMD -MF $out.d $flags -c $in -o $out',
     '  depfile = $out.d',
     '  deps = gcc',
     '  description = CC $desc',

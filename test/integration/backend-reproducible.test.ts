@@ -31,3 +31,23 @@ for (const program of PROGRAMS) {
     }
   });
 }
+
+t.test('GIVEN the shared compile cache (kiln build --cache DIR) WHEN hello is built in two folders through it', async (t) => {
+  const cache = tempDir('kiln-cache-');
+  const plain = join(tempDir('kiln-cache-plain-'), 'out');
+  const outs = [join(tempDir('kiln-cache-a-'), 'out'), join(tempDir('kiln-cache-b-'), 'elsewhere', 'out')];
+  t.equal((await kiln(['build', 'examples/hello/image.ts', '-o', plain])).code, 0, 'a build without the cache');
+  const runs = [];
+  for (const out of outs) runs.push(await kiln(['build', 'examples/hello/image.ts', '-o', out, '--cache', cache]));
+  const counts = runs.map((r) => /compile cache .*: (\d+) of (\d+) compiles answered, (\d+) compiled/.exec(r.stderr));
+  t.ok(counts[0] && counts[1], `each build says what the cache did:\n${runs.map((r) => r.stderr).join('\n')}`);
+  if (!counts[0] || !counts[1]) return;
+  t.ok(Number(counts[0][3]) > 0 && counts[0][1] === '0', 'THEN the first compiles everything it shares into the empty cache');
+  t.equal(Number(counts[1][3]), 0, 'THEN the second, in another folder, compiles nothing');
+  t.equal(counts[1][2], counts[0][2], 'THEN both went through the cache for the same compiles');
+  for (const out of outs) {
+    for (const [id, artifact] of PROGRAMS[0].images) {
+      for (const f of ['image.elf', artifact]) t.ok(readFileSync(join(plain, id, f)).equals(readFileSync(join(out, id, f))), `THEN ${id}/${f} is byte for byte the uncached build's`);
+    }
+  }
+});
