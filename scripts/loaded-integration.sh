@@ -23,6 +23,6 @@ sleep 5
 printf 'load test: %d CPU burners beside the integration tier, load average %s\n' "$burners" "$(cut -d' ' -f1-3 /proc/loadavg)" >&2
 started=$(date +%s)
 status=0
-npx tap 'test/integration/**/*.test.ts' "$@" || status=$?
+bash scripts/test.sh 'test/integration/**/*.test.ts' "$@" || status=$?
 printf 'load test: integration tier exit %d after %d s, load average %s\n' "$status" "$(($(date +%s) - started))" "$(cut -d' ' -f1-3 /proc/loadavg)" >&2
 exit "$status"
