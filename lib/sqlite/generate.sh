@@ -9,6 +9,9 @@
 #   opcodes.c          their names (tool/mkopcodec.tcl)
 #   keywordhash.h      the keyword lookup table (tool/mkkeywordhash.c)
 #   sqlite3.h          the public header from src/sqlite.h.in (tool/mksqlite3h.tcl)
+#   fts5.c             FTS5 as one source, its parser (ext/fts5/fts5parse.y)
+#                      through lemon first (ext/fts5/tool/mkfts5c.tcl), as
+#                      main.mk makes it
 #
 # No compile-time options are given to lemon or mkkeywordhash: Kiln's
 # SQLite omits no SQL feature, so the grammar and keywords are upstream's
@@ -34,7 +37,11 @@ tclsh "$UPSTREAM/tool/mkopcodec.tcl" opcodes.h >opcodes.c
 ./mkkeywordhash >keywordhash.h
 # mksqlite3h.tcl runs ./mksourceid from the working directory it was started in.
 tclsh "$UPSTREAM/tool/mksqlite3h.tcl" "$UPSTREAM" >sqlite3.h
+# mkfts5c.tcl reads fts5parse.c and fts5parse.h from the working directory.
+cp "$UPSTREAM/ext/fts5/fts5parse.y" .
+./lemon fts5parse.y >/dev/null
+tclsh "$UPSTREAM/ext/fts5/tool/mkfts5c.tcl"
 
-mv parse.c parse.h opcodes.c opcodes.h keywordhash.h sqlite3.h "$OUT/"
+mv parse.c parse.h opcodes.c opcodes.h keywordhash.h sqlite3.h fts5.c "$OUT/"
 cd "$OUT"
 rm -rf "$tools"

@@ -8,6 +8,14 @@
  * Locking follows SQLite's five levels between the connections of this
  * one process, in a table keyed by the file's inode: there is no other
  * process to lock against.
+ *
+ * Write-ahead logging (PRAGMA journal_mode=WAL) needs the wal-index, the
+ * "shared memory" every connection to the database maps. One process in
+ * one address space needs no file for it: the regions are heap blocks
+ * kept with the database's lock entry, mapped by every connection to the
+ * same inode, with SQLite's eight WAL locks (shared and exclusive) kept
+ * beside them. They live while any connection has them mapped; SQLite
+ * rebuilds the wal-index from the WAL file when it maps it afresh.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -22,6 +30,22 @@
 #include <kiln/time.h>
 #include "sqlite3.h"
 
+/**
+ * struct kiln_shm - a database's wal-index, shared by the connections that map it.
+ * @regions:  @count regions of @size bytes each, zeroed when made
+ * @mappers:  connections that have it mapped; the regions go with the last
+ * @shared:   per WAL lock, how many connections hold it shared
+ * @owner:    per WAL lock, the connection holding it exclusive, or NULL
+ */
+struct kiln_shm {
+	void **regions;
+	int count;
+	int size;
+	unsigned int mappers;
+	unsigned int shared[SQLITE_SHM_NLOCK];
+	void *owner[SQLITE_SHM_NLOCK];
+};
+
 /** struct kiln_lock - the lock state of one file, shared by every connection that has it open. */
 struct kiln_lock {
 	ino_t ino;
@@ -30,16 +54,26 @@ struct kiln_lock {
 	void *writer;          /* the one at RESERVED, PENDING or EXCLUSIVE */
 	int pending;           /* the writer waits for readers to leave */
 	int exclusive;         /* the writer has it all */
+	struct kiln_shm shm;   /* the wal-index, when the database is in WAL mode */
 	struct kiln_lock *next;
 };
 
-/** struct kiln_file - an open file, as SQLite's sqlite3_file. */
+/**
+ * struct kiln_file - an open file, as SQLite's sqlite3_file.
+ * @shm_mapped: this connection has the wal-index mapped
+ * @shm_shared, @shm_excl: the WAL locks it holds, one bit per lock
+ */
 struct kiln_file {
 	sqlite3_file base;
 	int fd;
 	int level;
 	struct kiln_lock *lock;
+	int shm_mapped;
+	unsigned int shm_shared;
+	unsigned int shm_excl;
 };
+
+static int kiln_shm_unmap(sqlite3_file *file, int delete_flag);
 
 static struct kiln_lock *locks;
 
@@ -75,6 +109,8 @@ static int kiln_close(sqlite3_file *file)
 {
 	struct kiln_file *f = (struct kiln_file *)file;
 
+	if (f->shm_mapped)
+		kiln_shm_unmap(file, 0);
 	if (f->lock)
 		lock_put(f->lock);
 	return close(f->fd) ? SQLITE_IOERR_CLOSE : SQLITE_OK;
@@ -218,8 +254,118 @@ static int kiln_device_characteristics(sqlite3_file *file)
 	       SQLITE_IOCAP_UNDELETABLE_WHEN_OPEN;
 }
 
+/*
+ * The wal-index region @region of @size bytes (SQLite asks 32 KiB at a
+ * time), made when @extend says so; *@out is NULL when it is not there
+ * and need not be made.
+ */
+static int kiln_shm_map(sqlite3_file *file, int region, int size, int extend, void volatile **out)
+{
+	struct kiln_file *f = (struct kiln_file *)file;
+	struct kiln_shm *shm = &f->lock->shm;
+
+	*out = 0;
+	if (shm->count && shm->size != size)
+		return SQLITE_IOERR_SHMSIZE;
+	if (!f->shm_mapped) {
+		f->shm_mapped = 1;
+		shm->mappers++;
+	}
+	if (region >= shm->count) {
+		void **regions;
+
+		if (!extend)
+			return SQLITE_OK;
+		regions = realloc(shm->regions, (size_t)(region + 1) * sizeof(*regions));
+		if (!regions)
+			return SQLITE_IOERR_NOMEM;
+		shm->regions = regions;
+		for (; shm->count <= region; shm->count++) {
+			shm->regions[shm->count] = calloc(1, (size_t)size);
+			if (!shm->regions[shm->count])
+				return SQLITE_IOERR_NOMEM;
+		}
+		shm->size = size;
+	}
+	*out = shm->regions[region];
+	return SQLITE_OK;
+}
+
+/*
+ * WAL locks @offset to @offset + @n - 1, taken or released, shared or
+ * exclusive, as @flags says. Exclusive needs nobody else holding any of
+ * them; shared needs nobody else holding it exclusive.
+ */
+static int kiln_shm_lock(sqlite3_file *file, int offset, int n, int flags)
+{
+	struct kiln_file *f = (struct kiln_file *)file;
+	struct kiln_shm *shm = &f->lock->shm;
+	unsigned int mask = ((1u << n) - 1) << offset;
+
+	if (offset < 0 || n < 1 || offset + n > SQLITE_SHM_NLOCK)
+		return SQLITE_IOERR_SHMLOCK;
+	if (flags & SQLITE_SHM_UNLOCK) {
+		for (int i = offset; i < offset + n; i++) {
+			if ((f->shm_shared >> i) & 1)
+				shm->shared[i]--;
+			if (shm->owner[i] == f)
+				shm->owner[i] = 0;
+		}
+		f->shm_shared &= ~mask;
+		f->shm_excl &= ~mask;
+		return SQLITE_OK;
+	}
+	for (int i = offset; i < offset + n; i++) {
+		unsigned int others = shm->shared[i] - ((f->shm_shared >> i) & 1);
+
+		if (shm->owner[i] && shm->owner[i] != f)
+			return SQLITE_BUSY;
+		if ((flags & SQLITE_SHM_EXCLUSIVE) && others)
+			return SQLITE_BUSY;
+	}
+	for (int i = offset; i < offset + n; i++) {
+		if (flags & SQLITE_SHM_EXCLUSIVE) {
+			shm->owner[i] = f;
+		} else if (!((f->shm_shared >> i) & 1)) {
+			shm->shared[i]++;
+		}
+	}
+	if (flags & SQLITE_SHM_EXCLUSIVE)
+		f->shm_excl |= mask;
+	else
+		f->shm_shared |= mask;
+	return SQLITE_OK;
+}
+
+/* One core, one address space: ordering the compiler's and the CPU's memory accesses is enough. */
+static void kiln_shm_barrier(sqlite3_file *file)
+{
+	(void)file;
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+}
+
+/* The connection lets the wal-index go; the last one frees it (there is no file to keep it in). */
+static int kiln_shm_unmap(sqlite3_file *file, int delete_flag)
+{
+	struct kiln_file *f = (struct kiln_file *)file;
+	struct kiln_shm *shm = &f->lock->shm;
+
+	(void)delete_flag;
+	if (!f->shm_mapped)
+		return SQLITE_OK;
+	kiln_shm_lock(file, 0, SQLITE_SHM_NLOCK, SQLITE_SHM_UNLOCK);
+	f->shm_mapped = 0;
+	if (--shm->mappers == 0) {
+		for (int i = 0; i < shm->count; i++)
+			free(shm->regions[i]);
+		free(shm->regions);
+		memset(shm, 0, sizeof(*shm));
+	}
+	return SQLITE_OK;
+}
+
 static const sqlite3_io_methods kiln_io = {
-	.iVersion = 1,
+	.iVersion = 2,
 	.xClose = kiln_close,
 	.xRead = kiln_read,
 	.xWrite = kiln_write,
@@ -232,6 +378,10 @@ static const sqlite3_io_methods kiln_io = {
 	.xFileControl = kiln_file_control,
 	.xSectorSize = kiln_sector_size,
 	.xDeviceCharacteristics = kiln_device_characteristics,
+	.xShmMap = kiln_shm_map,
+	.xShmLock = kiln_shm_lock,
+	.xShmBarrier = kiln_shm_barrier,
+	.xShmUnmap = kiln_shm_unmap,
 };
 
 static int kiln_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *file, int flags, int *out_flags)

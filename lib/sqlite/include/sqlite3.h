@@ -10,7 +10,9 @@
  * include path.
  *
  * The options touch neither the grammar nor the keyword table, which
- * were generated without options (generate.sh).
+ * were generated without options (generate.sh): SQLITE_OMIT_JSON only
+ * leaves the JSON functions out, and the extensions are virtual tables
+ * and functions, not syntax.
  */
 #ifndef KILN_SQLITE3_H
 #define KILN_SQLITE3_H
@@ -31,8 +33,35 @@
 #define SQLITE_MAX_MMAP_SIZE 0
 #define SQLITE_OMIT_LOAD_EXTENSION 1
 
-/* The SQL math functions (sqrt, pow, log...), as the sqlite3 command-line shell has them. */
+/*
+ * The extensions (FTS5, RTREE) are part of the library, not loaded: as
+ * main.mk compiles them, with SQLITE_CORE, so that sqlite3_open() calls
+ * their init functions. Without loadable extensions sqlite3ext.h changes
+ * nothing else, here or in an application's code.
+ */
+#define SQLITE_CORE 1
+
+/*
+ * The features lib/sqlite/Kconfig lets an image choose; each is on by
+ * default, as in Debian's sqlite3. The extensions' sources are in the
+ * build only when their option is on (library.yaml).
+ */
+#include <kiln/config.h>
+#ifdef CONFIG_LIBSQLITE_FTS5
+#define SQLITE_ENABLE_FTS5 1
+#endif
+#ifdef CONFIG_LIBSQLITE_RTREE
+#define SQLITE_ENABLE_RTREE 1
+#endif
+#ifndef CONFIG_LIBSQLITE_JSON
+#define SQLITE_OMIT_JSON 1
+#endif
+#ifdef CONFIG_LIBSQLITE_MATH_FUNCTIONS
 #define SQLITE_ENABLE_MATH_FUNCTIONS 1
+#endif
+#ifdef CONFIG_LIBSQLITE_DBSTAT
+#define SQLITE_ENABLE_DBSTAT_VTAB 1
+#endif
 
 #include_next <sqlite3.h>
 
