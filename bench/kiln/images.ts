@@ -41,10 +41,12 @@ export function timeKilnBuild(root: string, app: BenchApplication, outdir: strin
     const child = spawn(process.execPath, [join(root, 'bin', 'kiln.js'), 'build', app.program, '-o', outdir], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
+      // A clean build compiles everything: never through a compile cache the caller's environment names.
+      env: { ...process.env, KILN_CACHE: '' },
     });
     let output = '';
-    child.stdout.on('data', (d: Buffer) => { output += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { output += d.toString(); });
+    child.stdout.setEncoding('utf8').on('data', (d: string) => { output += d; });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => { output += d; });
     child.on('error', reject);
     child.on('close', (code) => {
       resolve({ ms: Number(process.hrtime.bigint() - started) / 1e6, code: code ?? 1, output });
