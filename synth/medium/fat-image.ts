@@ -19,15 +19,19 @@ export interface FatImageLayout {
 }
 
 /**
- * The layout for `bytes` of files: a 1 MiB gap, then a FAT32 partition of
- * at least 64 MiB (FAT32 needs 65,525 clusters; with 512-byte clusters
- * that is 33 MiB, and the firmware reads FAT32 best well above the
- * limit), grown in whole MiB to hold the files with room to spare.
+ * The layout for `bytes` of files: a 1 MiB gap, then a FAT32 partition
+ * filling a disk whose size is a power of two, at least 64 MiB (FAT32
+ * needs 65,525 clusters; with 512-byte clusters that is 33 MiB, and the
+ * firmware reads FAT32 best well above the limit), with room to spare
+ * for the files. A power of two because an SD card is one, and QEMU
+ * takes nothing else as its SD card: the file boots there as it is.
  */
 export function fatImageLayout(bytes: number): FatImageLayout {
   const MiB = 1024 * 1024;
-  const partition = Math.max(64 * MiB, Math.ceil((bytes * 1.25 + 8 * MiB) / MiB) * MiB);
-  return { startSector: 2048, sectors: partition / SECTOR };
+  const needed = Math.ceil((bytes * 1.25 + 8 * MiB) / MiB) * MiB + MiB;
+  let disk = 64 * MiB;
+  while (disk < needed) disk *= 2;
+  return { startSector: 2048, sectors: (disk - MiB) / SECTOR };
 }
 
 /** The 512-byte MBR: one primary partition of type 0x0C (FAT32, LBA), not marked active (the Pi's ROM does not look). */

@@ -8,3 +8,5 @@ export { bootScriptText, imageStagingAddress, scriptCommands, uBootReadme } from
 export { fatImageLayout, masterBootRecord, writeFatImage, type FatImageLayout } from './fat-image.ts';
 export { RASPI_FIRMWARE, RPI3_FIRMWARE_FILES, debianFirmware, firmwareFromFolder, nonFreeFirmwareStanzas, parseDeb822, parseOneLine, type AptSource, type FirmwareFiles, type FirmwarePin } from './firmware.ts';
 export { qemuOnlyImagesForRealBoards, qemuTargetWarning, type QemuOnlyImage } from './hardware-check.ts';
+export { ARM64_IMAGE_MAGIC, imageHeaderProblems, parseArm64ImageHeader, type Arm64ImageHeader } from './arm64-header.ts';
+export { RPI_ARM64, U_BOOT_SOURCE, uBootBuild, type UBootBuild, type UBootTarget } from './u-boot-build.ts';

@@ -3,7 +3,8 @@
  * `kiln build --medium`: what a user copies to the real board, written
  * into a built image's folder from its manifest and artifact.
  *
- * - Raspberry Pi 3 B+ (a board whose artifact is kernel8.img): `boot/`
+ * - Raspberry Pi 3 B+ (a board whose artifact is kernel8.img, with the
+ *   arm64 Image header so the firmware and U-Boot's booti both take it): `boot/`
  *   with the firmware, config.txt and kernel8.img, and `sdcard.img`, an
  *   MBR disk image with those files on one FAT32 partition.
  * - Ultra96-V2 (a board whose artifact is an arm64 Image): `boot/` with
@@ -20,6 +21,7 @@ import { join } from 'node:path';
 import { KilnError } from '../errors.ts';
 import type { ImageManifest } from '../plan/image-manifest.ts';
 import type { BoardInfo } from '../spec/board-info.ts';
+import { imageHeaderProblems, parseArm64ImageHeader } from './arm64-header.ts';
 import { mediumConfigTxt, referencedFiles } from './config-txt.ts';
 import { writeFatImage } from './fat-image.ts';
 import { RPI3_FIRMWARE_FILES, debianFirmware, firmwareFromFolder, type FirmwareFiles } from './firmware.ts';
@@ -34,8 +36,9 @@ export type MediumKind = 'raspberry-pi' | 'u-boot';
  * medium is a real board: an image for it must not depend on semihosting.
  */
 export function mediumKind(board: BoardInfo): MediumKind | undefined {
+  // The Pi's firmware loads kernel8.img raw or with the arm64 header: the file's name says which medium.
+  if (board.artifact.file === 'kernel8.img') return 'raspberry-pi';
   if (board.artifact.form === 'arm64-image') return 'u-boot';
-  if (board.artifact.form === 'raw' && board.artifact.file === 'kernel8.img') return 'raspberry-pi';
   return undefined;
 }
 
@@ -142,6 +145,15 @@ export function writeMedium(folder: string, opts: WriteMediumOptions): MediumRes
   // First, so a medium that cannot be written now never stays beside a newer image.
   removeMedium(folder);
   const artifact = join(folder, manifest.artifact.file);
+  if (board.artifact.form === 'arm64-image') {
+    const problems = imageHeaderProblems(readFileSync(artifact), board);
+    if (problems.length) {
+      throw new KilnError(problems.map((p) => ({
+        message: `image ${manifest.id}: ${board.artifact.file}: ${p}`,
+        hint: `a loader that reads the header (booti, the Raspberry Pi firmware) would put it elsewhere: give board ${board.id} a loadAddress 0x80000 above a 2 MiB boundary of its RAM`,
+      })), { fault: 'user' });
+    }
+  }
   const plan = planMedium({ imageId: manifest.id, board, imageBytes: imageExtent(artifact, board) });
   let firmware: FirmwareFiles | undefined;
   const firmwareNames = plan.files.filter((f) => f.from === 'firmware').map((f) => f.name);
@@ -208,10 +220,8 @@ export function removeMedium(folder: string): void {
  */
 function imageExtent(artifact: string, board: BoardInfo): number {
   const bytes = readFileSync(artifact);
-  if (board.artifact.form === 'arm64-image' && bytes.length >= 64 && bytes.toString('latin1', 56, 60) === 'ARM\x64') {
-    return Number(bytes.readBigUInt64LE(16));
-  }
-  return bytes.length;
+  const header = board.artifact.form === 'arm64-image' ? parseArm64ImageHeader(bytes) : undefined;
+  return header ? header.imageSize : bytes.length;
 }
 
 /** boot.scr: the script compiled by mkimage (u-boot-tools), with a fixed time so the bytes are reproducible. */

@@ -16,6 +16,21 @@ const EXPECTED = [
   '    was: not requested, no default; now: requested by the image',
   '  symbol LIBEXIT_HALT: n -> y',
   '    was: <choice KILN_EXIT> chose LIBEXIT_SEMIHOST (requested by the image); now: <choice KILN_EXIT> chose LIBEXIT_HALT (requested by the image)',
+  // A hardware image's exit options (lib/exit: how it stops, the PSCI conduit), at their defaults.
+  '  symbol LIBEXIT_HALT_PSCI_OFF: (undefined) -> y',
+  '    was: not in the tree; now: <choice LIBEXIT_HALT_ACTION> chose LIBEXIT_HALT_PSCI_OFF (its default)',
+  '  symbol LIBEXIT_HALT_PSCI_RESET: (undefined) -> n',
+  '    was: not in the tree; now: <choice LIBEXIT_HALT_ACTION> chose LIBEXIT_HALT_PSCI_OFF (its default)',
+  '  symbol LIBEXIT_HALT_WFI: (undefined) -> n',
+  '    was: not in the tree; now: <choice LIBEXIT_HALT_ACTION> chose LIBEXIT_HALT_PSCI_OFF (its default)',
+  '  symbol LIBEXIT_PSCI_FROM_DT: (undefined) -> y',
+  '    was: not in the tree; now: <choice LIBEXIT_PSCI_CONDUIT> chose LIBEXIT_PSCI_FROM_DT (its default)',
+  '  symbol LIBEXIT_PSCI_HVC: (undefined) -> n',
+  '    was: not in the tree; now: <choice LIBEXIT_PSCI_CONDUIT> chose LIBEXIT_PSCI_FROM_DT (its default)',
+  '  symbol LIBEXIT_PSCI_NONE: (undefined) -> n',
+  '    was: not in the tree; now: <choice LIBEXIT_PSCI_CONDUIT> chose LIBEXIT_PSCI_FROM_DT (its default)',
+  '  symbol LIBEXIT_PSCI_SMC: (undefined) -> n',
+  '    was: not in the tree; now: <choice LIBEXIT_PSCI_CONDUIT> chose LIBEXIT_PSCI_FROM_DT (its default)',
   '  symbol LIBEXIT_SEMIHOST: y -> n',
   '    was: <choice KILN_EXIT> chose LIBEXIT_SEMIHOST (requested by the image); now: <choice KILN_EXIT> chose LIBEXIT_HALT (requested by the image)',
   '  link plan exit: symbols + LIBEXIT_HALT',
@@ -100,7 +115,7 @@ t.test('GIVEN two assemblies WHEN kiln diff --json THEN the document conforms to
   t.equal(validate(doc), '', 'conforms to the schema');
   t.equal(doc.kiln, 'diff-result/1');
   t.same(doc.images.map((i) => [i.id, i.status]), [['alpha', 'changed'], ['bravo', 'changed'], ['charlie', 'changed'], ['delta', 'changed'], ['echo', 'unchanged']]);
-  t.same(doc.images[3].changes.map((c) => c.kind), ['target', 'symbol', 'symbol', 'symbol', 'link-plan', 'link-plan', 'link-plan', 'link-plan', 'size', 'size']);
+  t.same(doc.images[3].changes.map((c) => c.kind), ['target', ...Array<string>(10).fill('symbol'), 'link-plan', 'link-plan', 'link-plan', 'link-plan', 'size', 'size']);
   t.same(doc.summary, { images: 5, differ: 4, changed: 4, added: 0, removed: 0, bytes: { before: 45600, after: 45624, delta: 24 } });
   t.not(validate({ ...doc, summary: { ...doc.summary as object, differ: -1 } }), '', 'and the schema is not vacuous: a negative count is refused');
   const unbuilt = await kiln(['diff', join(tempDir(), 'missing'), before, '--json']);

@@ -10,7 +10,7 @@ import { KilnError } from '../../synth/errors.ts';
 import {
   RPI3_FIRMWARE_FILES, bootScriptText, fatImageLayout, firmwareFromFolder, imageStagingAddress, masterBootRecord, mediumConfigTxt, mediumKind,
   nonFreeFirmwareStanzas, parseConfigTxt, parseDeb822, parseOneLine, planMedium, qemuOnlyImagesForRealBoards, qemuTargetWarning, referencedFiles,
-  scriptCommands, uBootReadme,
+  scriptCommands, uBootReadme, imageHeaderProblems, parseArm64ImageHeader,
 } from '../../synth/medium/index.ts';
 import type { ImageManifest } from '../../synth/plan/image-manifest.ts';
 import type { BoardInfo } from '../../synth/spec/board-info.ts';
@@ -122,14 +122,50 @@ t.test('GIVEN a firmware folder without the files THEN the error lists each miss
 
 t.test('GIVEN a few MB of boot files THEN the card image is an MBR with one FAT32 partition at 1 MiB', async (t) => {
   const layout = fatImageLayout(3_000_000);
-  t.same(layout, { startSector: 2048, sectors: 131072 }, '64 MiB: FAT32 needs 65,525 clusters');
-  t.ok(fatImageLayout(200 * 1024 * 1024).sectors * 512 >= 250 * 1024 * 1024, 'grows with the files');
+  t.same(layout, { startSector: 2048, sectors: 129024 }, 'a 64 MiB card, 63 MiB of FAT32 (which needs 65,525 clusters)');
+  const big = fatImageLayout(200 * 1024 * 1024);
+  t.ok(big.sectors * 512 >= 250 * 1024 * 1024, 'grows with the files');
+  t.equal((big.startSector + big.sectors) * 512, 512 * 1024 * 1024, 'to the next power of two, as SD cards (and QEMU\'s) are sized');
   const mbr = masterBootRecord(layout, 0x12345678);
   t.equal(mbr.length, 512);
   t.equal(mbr.readUInt16LE(510), 0xaa55, 'boot signature');
   t.equal(mbr[0x1be + 4], 0x0c, 'type FAT32 (LBA)');
   t.equal(mbr.readUInt32LE(0x1be + 8), 2048);
-  t.equal(mbr.readUInt32LE(0x1be + 12), 131072);
+  t.equal(mbr.readUInt32LE(0x1be + 12), 129024);
   t.equal(mbr.readUInt32LE(0x1b8), 0x12345678, 'disk id');
   t.equal(mbr.readUInt32LE(0x1ce + 12), 0, 'one partition only');
+});
+
+/** An arm64 Image header as the boot protocol lays it out, for `fields` (a B to 0x40 unless code0 says otherwise). */
+function imageHeader(fields: { textOffset: number; imageSize: number; flags?: number; code0?: number; magic?: string }): Buffer {
+  const h = Buffer.alloc(128);
+  h.writeUInt32LE(fields.code0 ?? (0x14000000 | (0x40 / 4)), 0);
+  h.writeBigUInt64LE(BigInt(fields.textOffset), 8);
+  h.writeBigUInt64LE(BigInt(fields.imageSize), 16);
+  h.writeBigUInt64LE(BigInt(fields.flags ?? 2), 24);
+  h.write(fields.magic ?? 'ARM\x64', 56, 'latin1');
+  return h;
+}
+
+t.test('GIVEN an arm64 Image header THEN its fields are read as the boot protocol lays them out', async (t) => {
+  const h = parseArm64ImageHeader(imageHeader({ textOffset: 0x80000, imageSize: 0x12345, flags: 2 }));
+  t.ok(h);
+  t.equal(h!.textOffset, 0x80000);
+  t.equal(h!.imageSize, 0x12345);
+  t.same(h!.flags, { bigEndian: false, pageSize: 4096, anywhere: false });
+  t.equal(h!.branchTarget, 0x40, 'code0 is B to 0x40');
+  t.equal(parseArm64ImageHeader(imageHeader({ textOffset: 0, imageSize: 0, code0: 0x17ffffff }))!.branchTarget, -4, 'a backward branch is signed');
+  t.equal(parseArm64ImageHeader(imageHeader({ textOffset: 0, imageSize: 0, magic: 'ARM\x65' })), undefined, 'no magic, no header');
+  t.equal(parseArm64ImageHeader(Buffer.alloc(40)), undefined, 'too short');
+});
+
+t.test('GIVEN a board and an Image THEN the header must put the image where it is linked', async (t) => {
+  t.same(imageHeaderProblems(imageHeader({ textOffset: 0x80000, imageSize: 128 }), rpi), [], 'the Pi: base 0 + 0x80000 = kernel_address');
+  t.same(imageHeaderProblems(imageHeader({ textOffset: 0x80000, imageSize: 128 }), virt), [], 'virt: 0x40000000 + 0x80000');
+  t.match(imageHeaderProblems(imageHeader({ textOffset: 0x80000, imageSize: 128 }), { ...virt, loadAddress: 0x40100000 })[0], /text_offset 0x80000 puts it at 0x40080000, but it is linked at 0x40100000/);
+  t.match(imageHeaderProblems(imageHeader({ textOffset: 0x80000, imageSize: 64 }), rpi)[0], /image_size 64 is below the file's 128 bytes/);
+  t.match(imageHeaderProblems(imageHeader({ textOffset: 0x80000, imageSize: 128, flags: 8 }), rpi)[0], /any 2 MiB aligned base/);
+  t.match(imageHeaderProblems(Buffer.alloc(128), rpi)[0], /kernel8\.img has no arm64 Image header/);
+  t.equal(rpi.artifact.form, 'arm64-image', 'the Pi\'s kernel8.img carries the header');
+  t.equal(mediumKind(rpi), 'raspberry-pi', 'and still gets the Pi\'s medium, not a U-Boot one');
 });
