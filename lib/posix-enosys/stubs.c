@@ -113,6 +113,10 @@ STUB(int, -1, fchdir, (int fd))
 STUB(int, -1, utimes, (const char *path, const struct timeval times[2]))
 STUB(int, -1, futimens, (int fd, const struct timespec times[2]))
 
+/* No BSD file locks (picolibc declares no flock(); mruby's File#flock calls it). */
+int flock(int fd, int operation);
+STUB(int, -1, flock, (int fd, int operation))
+
 /*
  * Sockets: no Unix domain (socketpair), no scatter-gather messages, no
  * device control (<sys/socket.h> and <sys/ioctl.h> are posix-socket's
