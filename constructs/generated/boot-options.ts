@@ -23,7 +23,7 @@ export interface BootOptions {
      * Range: 0x1000 to 0x100000.
      *
      * Kconfig: LIBBOOT_STACK_SIZE
-     * @default 0x40000 (if APP_LUA)
+     * @default 0xa0000 (if APP_JAVASCRIPT)
      */
     readonly stackSize?: number;
     /**

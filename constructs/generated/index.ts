@@ -12,6 +12,7 @@ export type { FdtOptions } from './fdt-options.ts';
 export type { HelloOptions, HelloOptionRanges } from './hello-options.ts';
 export type { HttpServerOptions, HttpServerOptionRanges } from './http-server-options.ts';
 export type { IrqOptions, IrqOptionRanges } from './irq-options.ts';
+export type { JavascriptOptions } from './javascript-options.ts';
 export type { LibsqliteOptions } from './libsqlite-options.ts';
 export type { LwipOptions, LwipOptionRanges } from './lwip-options.ts';
 export type { NetEchoOptions, NetEchoOptionRanges } from './net-echo-options.ts';
