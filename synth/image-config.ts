@@ -45,10 +45,67 @@ export function imageRequests(spec: ImageSpec, board: BoardInfo, catalog: KilnCa
     }
   }
   requests.push(...slotRequests(spec, catalog, imageOrigin));
-  for (const [symbol, value] of Object.entries(spec.config ?? {})) {
-    requests.push({ symbol, value, origin: imageOrigin });
-  }
+  const config: ConfigRequest[] = Object.entries(spec.config ?? {}).map(([symbol, value]) => ({ symbol, value, origin: imageOrigin }));
+  // The main stack follows what the image's libraries need; the user's own value comes later and wins, if it is not smaller.
+  requests.push(...stackRequests(spec, catalog, [...requests, ...config], origins), ...config);
   return requests;
+}
+
+/** The Kconfig symbol that sizes the main stack (the boot thread's, which runs main()). */
+export const STACK_SYMBOL = 'LIBBOOT_STACK_SIZE';
+
+/** The main stack an image's libraries need: the most any of them declares (library.yaml `stack`), and which library that is. */
+export interface StackNeed {
+  readonly bytes: number;
+  readonly library: string;
+}
+
+/**
+ * The largest main stack the enabled libraries declare (and the value
+ * `requests` alone give the stack), or undefined when none declares one. The libraries an image links are only known once its
+ * configuration is resolved, so `requests` are resolved here first.
+ */
+export function stackNeed(catalog: KilnCatalog, requests: readonly ConfigRequest[]): (StackNeed & { readonly resolved: number }) | undefined {
+  const declaring = [...catalog.manifests.values()].filter((m) => m.stack !== undefined);
+  if (!declaring.length || !catalog.kconfig.trySymbol(STACK_SYMBOL)) return undefined;
+  const resolution = resolveConfig(catalog.kconfig, requests);
+  let need: StackNeed | undefined;
+  for (const m of declaring) {
+    if (resolution.isEnabled(m.symbol) && (!need || m.stack! > need.bytes)) need = { bytes: m.stack!, library: m.name };
+  }
+  return need && { ...need, resolved: Number(resolution.value(STACK_SYMBOL)) };
+}
+
+/**
+ * A request for the stack the image's libraries need, when the Kconfig
+ * default gives less: asked for by the component that brings the library
+ * (or the image). A value the user set that is smaller than the need is
+ * the user's error: the library's own limits (Lua's "stack overflow"
+ * error, SQLite's expression depth) would then end in the guard page.
+ */
+function stackRequests(spec: ImageSpec, catalog: KilnCatalog, requests: readonly ConfigRequest[], origins?: ImageOrigins): ConfigRequest[] {
+  const need = stackNeed(catalog, requests);
+  if (!need) return [];
+  const imageOrigin: Origin = origins?.image ?? { path: spec.id };
+  const given = spec.config?.[STACK_SYMBOL];
+  if (given !== undefined) {
+    const bytes = typeof given === 'string' ? Number(given.trim()) : given;
+    if (typeof bytes === 'number' && Number.isFinite(bytes) && bytes < need.bytes) {
+      throw new KilnError([{
+        message: `image "${spec.id}": ${STACK_SYMBOL} ${hex(bytes)} is smaller than the ${hex(need.bytes)} bytes of main stack ${need.library} needs`,
+        origin: imageOrigin,
+        hint: `leave ${STACK_SYMBOL} out to get ${hex(need.bytes)}, or give more (it can only be raised)`,
+      }]);
+    }
+    return [];
+  }
+  if (Number.isFinite(need.resolved) && need.resolved >= need.bytes) return [];
+  const component = [...spec.applications, ...(spec.libraries ?? [])].find((c) => catalog.manifests.get(c.kind)?.stack === need.bytes);
+  return [{ symbol: STACK_SYMBOL, value: need.bytes, origin: (component && origins?.components.get(component.kind)) ?? imageOrigin }];
+}
+
+function hex(n: number): string {
+  return `0x${n.toString(16)}`;
 }
 
 /**

@@ -132,6 +132,31 @@ static const char *describe_address(uintptr_t far)
 	return 0;
 }
 
+/*
+ * The main stack overflowed (deep recursion in main() or below): say how
+ * big it is and how to give it more. Its size is the image's
+ * LIBBOOT_STACK_SIZE, read from the layout rather than the configuration.
+ */
+static void report_stack_overflow(void)
+{
+	uintptr_t size = (uintptr_t)(__stack_top - __stack_bottom);
+	int digits = 1;
+
+	while (digits < 16 && (size * 2) >> (4 * digits))
+		digits++;
+
+	put("kiln: crash:   stack overflow: the main stack is ");
+	put_dec(size);
+	put(" bytes (");
+	put_dec(size / 1024);
+	put(" KiB) and the program went below it\n");
+	put("kiln: crash:   raise LIBBOOT_STACK_SIZE: .configure({ LIBBOOT_STACK_SIZE: ");
+	put_hex(size * 2, digits);
+	put(" }) in image.ts, or config: { LIBBOOT_STACK_SIZE: ");
+	put_hex(size * 2, digits);
+	put(" } in a spec file\n");
+}
+
 static void report_abort(const struct kiln_arm64_frame *f, unsigned int ec, uint32_t iss)
 {
 	int data = ec == EC_DABT_CUR || ec == EC_DABT_LOWER;
@@ -157,6 +182,8 @@ static void report_abort(const struct kiln_arm64_frame *f, unsigned int ec, uint
 		put(what);
 	}
 	put("\n");
+	if (in_range(f->far, __stack_guard, __stack_bottom))
+		report_stack_overflow();
 }
 
 static void report_registers(const struct kiln_arm64_frame *f)

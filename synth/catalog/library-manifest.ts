@@ -107,6 +107,12 @@ export interface LibraryManifest {
   readonly generatedDir?: string;
   /** Compiler flags for this library's sources only (a program's defines and cflags), after the image's. */
   readonly flags?: readonly string[];
+  /**
+   * Bytes of main stack (the boot thread's, which runs main()) the
+   * library's code needs at its deepest (library.yaml `stack`): an image
+   * that links it gets at least this much LIBBOOT_STACK_SIZE.
+   */
+  readonly stack?: number;
 }
 
 const ROLES: readonly LibraryRole[] = ['application', 'library', 'driver', 'arch', 'allocator', 'scheduler', 'platform'];
@@ -163,6 +169,9 @@ export function readManifest(folder: string, dir: string, fault: Fault): Library
   if (includeList.some((i) => typeof i !== 'string' || i.startsWith('/') || i.split('/').includes('..'))) {
     throw bad('"include" must be a folder (or a list of folders) inside the library folder');
   }
+  if (m.stack !== undefined && !(Number.isSafeInteger(m.stack) && (m.stack as number) > 0 && (m.stack as number) % 16 === 0)) {
+    throw bad('"stack" must be the bytes of main stack the library needs: a whole number, a multiple of 16, such as 0x80000');
+  }
   const upstream = m.upstream ? readUpstream(m.upstream, bad) : undefined;
   const script = join(folder, GENERATE_SCRIPT);
   const hasScript = upstream !== undefined && existsSync(script);
@@ -184,6 +193,7 @@ export function readManifest(folder: string, dir: string, fault: Fault): Library
     slots: (m.slots ?? {}) as LibraryManifest['slots'],
     ...(upstream ? { upstream, upstreamDir } : {}),
     ...(hasScript ? { generateScript: script, generatedDir } : {}),
+    ...(m.stack !== undefined ? { stack: m.stack as number } : {}),
   } satisfies LibraryManifest;
   return { ...partial, includes: (includeList as string[]).map((i) => libraryFile(partial, i)) };
 }
