@@ -138,7 +138,7 @@ export interface NginxProps extends NginxOptions {
  * one process with the poll event module, serving the image's files over
  * lwIP. The construct writes /etc/nginx/nginx.conf from typed server
  * blocks (or embeds a raw one); errors go to the console, and the image
- * prints `nginx: listening on ADDR:PORT, N ms after boot` when it serves.
+ * prints `nginx: listening on ADDR:PORT, N ms after boot, heap N bytes (peak N)` when it serves.
  *
  * ```ts
  * new Image(app, 'web', { board: new QemuVirt() })
@@ -169,6 +169,10 @@ export class Nginx<const P extends NginxProps = {}> extends Application<'Nginx',
       const problems = nginxServerProblems(props.servers ?? [{}], origin);
       if (props.accessLog !== undefined && props.accessLog !== 'off' && !props.accessLog.startsWith('/')) {
         problems.push({ message: `Nginx accessLog "${props.accessLog}" is not an absolute path or 'off'`, origin, hint: "e.g. accessLog: '/var/log/nginx/access.log'" });
+      }
+      const levels = ['debug', 'info', 'notice', 'warn', 'error', 'crit', 'alert', 'emerg'];
+      if (props.errorLogLevel !== undefined && !levels.includes(props.errorLogLevel)) {
+        problems.push({ message: `Nginx errorLogLevel "${props.errorLogLevel}" is not one of ${levels.join(', ')}`, origin });
       }
       if (problems.length) throw new KilnError(problems);
       files.push({ at: Nginx.CONF_PATH, content: renderNginxConf(props) });

@@ -92,7 +92,7 @@ t.test('NGINX on QEMU virt', async (t) => {
   const server = await boot(port);
   t.teardown(() => stopServer(server.child));
   const base = `http://127.0.0.1:${port}`;
-  t.match(server.listening, /^nginx: listening on 0\.0\.0\.0:80, \d+ ms after boot\r?$/, 'NGINX says where it listens, and when');
+  t.match(server.listening, /^nginx: listening on 0\.0\.0\.0:80, \d+ ms after boot, heap \d+ bytes \(peak \d+\)\r?$/, 'NGINX says where it listens, and when');
   t.match(server.console(), /using the "poll" event method/, 'with the poll event module');
   t.comment(server.listening);
 

@@ -78,6 +78,7 @@ t.test('GIVEN mistakes in server blocks WHEN the Nginx is made THEN every one is
   t.match(message, /location "\/b" return url goes with a redirect code/);
   t.match(refusal(() => new Nginx({ conf: 'x', servers: [] })), /Nginx takes one of servers, conf and confFile/);
   t.match(refusal(() => new Nginx({ accessLog: 'logs/access.log' })), /accessLog "logs\/access\.log" is not an absolute path or 'off'/);
+  t.match(refusal(() => new Nginx({ errorLogLevel: 'loud' as 'info' })), /errorLogLevel "loud" is not one of debug, info/);
 });
 
 t.test('GIVEN an Nginx WHEN synthesized THEN the image runs nginx with its configuration, sized for its connections', async (t) => {

@@ -8,13 +8,15 @@
  * Also a core module of Kiln's, ngx_kiln_module (listed last in
  * ngx_modules.c): when the process starts serving, after every listening
  * socket is open, it prints one line per socket on the console, so that
- * a person, a test or the bench knows the server is ready. It refuses a
+ * a person, a test or the bench knows the server is ready, and how much
+ * of the heap it took to get there (live bytes and peak). It refuses a
  * configuration that asks for a master process or a daemon.
  */
 #define main ngx_upstream_main
 #include "nginx.c"
 #undef main
 
+#include <kiln/alloc.h>
 #include <kiln/boot.h>
 #include <kiln/process.h>
 #include <kiln/time.h>
@@ -76,12 +78,14 @@ static unsigned long long ngx_kiln_ms_after_boot(void)
 static ngx_int_t ngx_kiln_init_process(ngx_cycle_t *cycle)
 {
 	ngx_listening_t *ls = cycle->listening.elts;
+	struct kiln_alloc_stats heap;
 	ngx_uint_t i;
 
+	kiln_alloc_total(&heap);
 	for (i = 0; i < cycle->listening.nelts; i++) {
-		fprintf(stderr, "nginx: listening on %.*s, %llu ms after boot\n",
+		fprintf(stderr, "nginx: listening on %.*s, %llu ms after boot, heap %zu bytes (peak %zu)\n",
 			(int)ls[i].addr_text.len, (const char *)ls[i].addr_text.data,
-			ngx_kiln_ms_after_boot());
+			ngx_kiln_ms_after_boot(), heap.current, heap.peak);
 	}
 	return NGX_OK;
 }
