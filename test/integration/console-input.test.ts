@@ -12,6 +12,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { kiln, ROOT, tempDir } from '../helpers/cli.ts';
 import { runHost, splitGuestOutput } from '../fixtures/posix/guest.ts';
+import { patience } from '../helpers/watchdog.ts';
 
 const SCRIPT = join(ROOT, 'test/fixtures/posix/lua/stdin.lua');
 
@@ -37,7 +38,8 @@ function kilnRunPiped(args: readonly string[], input: Buffer | undefined): Promi
     child.stdout.on('data', (d: Buffer) => { stdout += d.toString('latin1'); });
     child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
     child.stdin.on('error', () => {});
-    const guard = setTimeout(() => child.kill('SIGKILL'), 180_000);
+    // A guest that never ends is kiln run's to stop (its --timeout); this only catches a hung kiln, scaled by load.
+    const guard = setTimeout(() => child.kill('SIGKILL'), patience(180_000));
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(guard);
