@@ -30,6 +30,7 @@ export { SqliteLibrary, type SqliteLibraryProps } from './apps/sqlite-library.ts
 export { Nginx, type NginxProps, type NginxServer, type NginxLocation, type NginxReturn } from './apps/nginx.ts';
 export { contributeToProcess, tryFindProcessContribution, type ProcessContribution } from './process.ts';
 export { Lwip, type LwipProps } from './network/index.ts';
+export { Picolibc, type PicolibcProps } from './libc/picolibc.ts';
 export { Pi, type PiProps } from './apps/pi.ts';
 export { MemReport } from './apps/mem-report.ts';
 export { AllocStress, type AllocStressProps } from './apps/alloc-stress.ts';

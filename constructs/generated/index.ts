@@ -18,6 +18,7 @@ export type { LwipOptions, LwipOptionRanges } from './lwip-options.ts';
 export type { NetEchoOptions, NetEchoOptionRanges } from './net-echo-options.ts';
 export type { NginxOptions, NginxOptionRanges } from './nginx-options.ts';
 export type { PiOptions, PiOptionRanges } from './pi-options.ts';
+export type { PicolibcOptions } from './picolibc-options.ts';
 export type { PingpongOptions, PingpongOptionRanges } from './pingpong-options.ts';
 export type { PosixEnosysOptions } from './posix-enosys-options.ts';
 export type { PosixFdOptions, PosixFdOptionRanges } from './posix-fd-options.ts';
