@@ -40,6 +40,11 @@ export interface LuaProps {
  * file. The image's process is `lua /main.lua ARGS`; the script's files
  * are in the RAM file system, where it can also write.
  *
+ * The image's main stack is at least the 512 KiB Lua declares
+ * (lib/app-lua/library.yaml `stack`), so a script that recurses without
+ * bound gets Lua's "stack overflow" error rather than a crash; give more
+ * with `.configure({ LIBBOOT_STACK_SIZE: ... })`.
+ *
  * ```ts
  * new Image(app, 'calc', { board: new QemuVirt() })
  *   .use(new Lua({ script: 'print(6 * 7)' }));

@@ -30,6 +30,11 @@ export interface SqliteProps extends SqliteOptions {
  * does in its default list mode. The database is in memory unless
  * `database` names a file of the RAM file system.
  *
+ * The image's main stack is at least the 448 KiB SQLite declares
+ * (lib/app-sqlite/library.yaml `stack`), enough for its own limits
+ * (500-term compound SELECTs, expressions 1000 deep); give more with
+ * `.configure({ LIBBOOT_STACK_SIZE: ... })`.
+ *
  * ```ts
  * new Image(app, 'db', { board: new QemuVirt() })
  *   .use(new Sqlite({ sql: 'SELECT 6 * 7;', database: '/shop.db' }));
