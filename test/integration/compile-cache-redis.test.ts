@@ -7,22 +7,10 @@
 import t from 'tap';
 import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { kiln, tempDir } from '../helpers/cli.ts';
 import { patience } from '../helpers/watchdog.ts';
-
-/** A TCP port free on 127.0.0.1 just now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from './net-support.ts';
 
 /** The counts `kiln build` printed: [answered, total, compiled]. */
 function counts(stderr: string): number[] | undefined {
