@@ -26,6 +26,7 @@ export { NetEcho, type NetEchoProps } from './apps/net-echo.ts';
 export { Lua, type LuaProps } from './apps/lua.ts';
 export { Sqlite, type SqliteProps } from './apps/sqlite.ts';
 export { JavaScript, type JavaScriptProps } from './apps/javascript.ts';
+export { Ruby, type RubyProps } from './apps/ruby.ts';
 export { SqliteLibrary, type SqliteLibraryProps } from './apps/sqlite-library.ts';
 export { Nginx, type NginxProps, type NginxServer, type NginxLocation, type NginxReturn } from './apps/nginx.ts';
 export { contributeToProcess, tryFindProcessContribution, type ProcessContribution } from './process.ts';
