@@ -45,6 +45,7 @@ export function watchdog(stopChild: () => void, quietMs: number): Watchdog {
   const idleMs = patience(quietMs);
   const capMs = Math.max(15 * 60_000, 10 * idleMs);
   let fired: Watchdog['fired'];
+  let stopped = false;
   const fire = (why: 'silent' | 'cap') => {
     if (fired) return;
     fired = why;
@@ -55,9 +56,11 @@ export function watchdog(stopChild: () => void, quietMs: number): Watchdog {
   return {
     poke() {
       clearTimeout(idle);
-      if (!fired) idle = setTimeout(() => fire('silent'), idleMs);
+      // Output that arrives after stop() (a child's last lines) must not start the limit again.
+      if (!fired && !stopped) idle = setTimeout(() => fire('silent'), idleMs);
     },
     stop() {
+      stopped = true;
       clearTimeout(idle);
       clearTimeout(cap);
     },

@@ -32,6 +32,16 @@ t.test('GIVEN a child that goes silent WHEN its limit passes THEN it is stopped,
   t.equal(dog.fired, 'silent');
 });
 
+t.test('GIVEN a stopped watchdog WHEN the child still prints THEN the limit does not start again', async (t) => {
+  let stopped = false;
+  const dog = watchdog(() => { stopped = true; }, 100);
+  dog.stop();
+  dog.poke();
+  await sleep(dog.idleMs + 200);
+  t.notOk(stopped, 'a poke after stop() arms nothing');
+  t.equal(dog.fired, undefined);
+});
+
 t.test('GIVEN the machine load WHEN a limit is scaled THEN it never shrinks', async (t) => {
   t.ok(loadFactor() >= 1);
   t.ok(patience(1000) >= 1000);
