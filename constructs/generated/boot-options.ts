@@ -18,7 +18,10 @@ export interface BootOptions {
      * Boot stack size in bytes
      *
      * Stack of the boot thread, which runs the init table and main().
-     * An unmapped guard page sits below it when the MMU is on.
+     * An unmapped guard page sits below it when the MMU is on. An image
+     * gets at least what its libraries declare they need (library.yaml
+     * "stack": Lua 512 KiB, SQLite 448 KiB); a value given here may
+     * raise that, not lower it.
      *
      * Range: 0x1000 to 0x100000.
      *
