@@ -17,6 +17,11 @@ if [ -z "${KILN_CACHE+set}" ]; then
   trap 'rm -rf "$cache"' EXIT
   export KILN_CACHE="$cache"
 fi
+# tap builds the plugin set package.json names (without @tapjs/typescript:
+# tsx loads the tests) on its first run, but that first run still loads the
+# default set, whose ts-node then compiles the user programs the tests load:
+# build it first, so a fresh clone runs as every later run does.
+npx tap build > /dev/null
 status=0
 npx tap "$@" || status=$?
 if [ -n "${KILN_CACHE:-}" ] && command -v ccache > /dev/null; then
