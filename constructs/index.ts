@@ -29,6 +29,7 @@ export { JavaScript, type JavaScriptProps } from './apps/javascript.ts';
 export { Ruby, type RubyProps } from './apps/ruby.ts';
 export { SqliteLibrary, type SqliteLibraryProps } from './apps/sqlite-library.ts';
 export { Nginx, type NginxProps, type NginxServer, type NginxLocation, type NginxReturn } from './apps/nginx.ts';
+export { Redis, type RedisProps, type RedisMaxmemoryPolicy, type RedisSize } from './apps/redis.ts';
 export { contributeToProcess, tryFindProcessContribution, type ProcessContribution } from './process.ts';
 export { Lwip, type LwipProps } from './network/index.ts';
 export { Picolibc, type PicolibcProps } from './libc/picolibc.ts';
