@@ -28,7 +28,9 @@ export interface SqliteProps extends SqliteOptions {
  * Sqlite: runs SQL against a database with SQLite 3.40, built unmodified
  * from Debian's sqlite3 source, and prints the rows as the sqlite3 shell
  * does in its default list mode. The database is in memory unless
- * `database` names a file of the RAM file system.
+ * `database` names a file of the RAM file system. With `script: '-'`
+ * the statements are the console's input (`kiln run IMAGE --stdin FILE`),
+ * so one image runs any script.
  *
  * The image's main stack is at least the 448 KiB SQLite declares
  * (lib/app-sqlite/library.yaml `stack`), enough for its own limits
@@ -51,6 +53,9 @@ export class Sqlite extends Application<'Sqlite', { files: true }> {
     super({ kind: 'sqlite', name: 'Sqlite', requires: { files: true }, options: { bail: props.bail, database: props.database, script: props.script, timing: props.timing } });
     if (props.sql !== undefined && props.sqlFile !== undefined) {
       throw new KilnError([{ message: 'Sqlite takes sql or sqlFile, not both', origin, hint: 'keep the one that holds the statements' }]);
+    }
+    if (props.script === '-' && (props.sql !== undefined || props.sqlFile !== undefined)) {
+      throw new KilnError([{ message: `Sqlite's script '-' reads the statements from standard input, so ${props.sql !== undefined ? 'sql' : 'sqlFile'} has nowhere to go`, origin, hint: 'drop script to embed the statements, or drop them and give the input with kiln run --stdin FILE' }]);
     }
     const at = props.script ?? Sqlite.SCRIPT_PATH;
     const files: FileSpec[] = [];

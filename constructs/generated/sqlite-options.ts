@@ -28,7 +28,9 @@ export interface SqliteOptions {
      * SQL script to run
      *
      * A path in the image's file system. The Sqlite construct embeds its
-     * sql there.
+     * sql there. "-" reads the script from standard input, the console's
+     * input up to its end (kiln run --stdin FILE), as sqlite3 reads a
+     * piped script.
      *
      * Kconfig: APP_SQLITE_SCRIPT
      * @default "/main.sql"

@@ -458,13 +458,41 @@ static void run_script(struct shell *sh, char *script)
 	free(g.text);
 }
 
-/* The script, whole, NUL-terminated; NULL with a message when it cannot be read. */
+/* Standard input to its end (the console's Ctrl-D), NUL-terminated; NULL with a message on failure. */
+static char *slurp_stdin(void)
+{
+	size_t len = 0, cap = 4096, n;
+	char *text = malloc(cap), *more;
+
+	while (text && (n = fread(text + len, 1, cap - 1 - len, stdin)) > 0) {
+		len += n;
+		if (len + 1 < cap)
+			continue;
+		more = realloc(text, cap * 2);
+		if (!more)
+			free(text);
+		text = more;
+		cap *= 2;
+	}
+	if (!text || ferror(stdin)) {
+		fprintf(stderr, "Error: cannot read standard input\n");
+		free(text);
+		return 0;
+	}
+	text[len] = 0;
+	return text;
+}
+
+/* The script, whole, NUL-terminated; NULL with a message when it cannot be read. "-" is standard input. */
 static char *slurp(const char *path)
 {
-	FILE *f = fopen(path, "rb");
+	FILE *f;
 	char *text = 0;
 	long len;
 
+	if (!strcmp(path, "-"))
+		return slurp_stdin();
+	f = fopen(path, "rb");
 	if (!f || fseek(f, 0, SEEK_END) || (len = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) ||
 	    !(text = malloc((size_t)len + 1)) || fread(text, 1, (size_t)len, f) != (size_t)len) {
 		fprintf(stderr, "Error: cannot read %s\n", path);

@@ -115,6 +115,8 @@ t.test('GIVEN Lua and Sqlite WHEN their images become specs THEN the scripts, ar
 
 t.test('GIVEN mistakes in the process WHEN checked THEN each is reported at the user\'s line', async (t) => {
   t.throws(() => new Lua({ script: 'x', scriptFile: 'y.lua' }), /Lua takes script or scriptFile, not both/);
+  t.throws(() => new Sqlite({ script: '-', sql: 'SELECT 1;' }), /script '-' reads the statements from standard input, so sql has nowhere to go/);
+  t.same(new Image(new App({ outdir: '/nonexistent' }), 'stdin', { board: new QemuVirt() }).use(new Sqlite({ script: '-' })).toSpec().files, undefined, "script '-' embeds nothing");
   const app = new App({ outdir: '/nonexistent' });
   const image = new Image(app, 'bad', { board: new QemuVirt() }).use(new Lua({ script: 'x', env: { V: '1' } }));
   // A second application: the compiler refuses it in a chain, so the JavaScript path is reached through a plain Image.
