@@ -11,12 +11,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writePosixCallsReport } from '../../synth/report/posix-calls.ts';
 import { kiln, ROOT, tempDir } from '../helpers/cli.ts';
+import { longForm } from '../helpers/depth.ts';
 import { enosysNotices, memoryFigures, runGuest, runHost, splitGuestOutput } from '../fixtures/posix/guest.ts';
 
 const SCRIPT = join(ROOT, 'test/fixtures/posix/javascript/workout.js');
 const IMAGES = [
   { id: 'js-virt', board: 'QEMU virt' },
-  { id: 'js-rpi3', board: 'Raspberry Pi 3 B+' },
+  ...(longForm() ? [{ id: 'js-rpi3', board: 'Raspberry Pi 3 B+' }] : []), // the long form's (npm run test:long)
 ];
 
 /** What the image alone prints after "== image": its modules, files and timers. */
@@ -48,7 +49,7 @@ function scriptTicks(kilnLines: readonly string[]): number | undefined {
   return undefined;
 }
 
-t.test('the JavaScript workout on QEMU virt and the Raspberry Pi 3 B+', async (t) => {
+t.test(`the JavaScript workout on ${IMAGES.map((i) => i.board).join(' and ')}`, async (t) => {
   const out = join(tempDir(), 'kiln.out');
   const build = await kiln(['build', 'test/fixtures/programs/posix-javascript.ts', '-o', out], { timeoutMs: 600_000 });
   t.equal(build.code, 0, `kiln build succeeds (stderr: ${build.stderr.slice(-2000)})`);
