@@ -14,6 +14,7 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/time.h>
+#include <sys/mman.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -29,13 +30,9 @@
 		return fail;                               \
 	}
 
-/* Calls picolibc's headers do not declare (no <sys/mman.h>, <dlfcn.h>, popen). */
+/* Calls picolibc's headers do not declare (no <dlfcn.h>, popen); <sys/mman.h> is this library's. */
 FILE *popen(const char *command, const char *mode);
 int pclose(FILE *stream);
-void *mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off);
-int munmap(void *addr, size_t len);
-int mprotect(void *addr, size_t len, int prot);
-int msync(void *addr, size_t len, int flags);
 void *dlopen(const char *file, int mode);
 void *dlsym(void *handle, const char *name);
 int dlclose(void *handle);
@@ -90,6 +87,7 @@ STUB(void *, (void *)-1, mmap, (void *addr, size_t len, int prot, int flags, int
 STUB(int, -1, munmap, (void *addr, size_t len))
 STUB(int, -1, mprotect, (void *addr, size_t len, int prot))
 STUB(int, -1, msync, (void *addr, size_t len, int flags))
+STUB(int, -1, madvise, (void *addr, size_t len, int advice))
 
 /* No dynamic loading: dlerror() has something to say about it. */
 STUB(void *, 0, dlopen, (const char *file, int mode))

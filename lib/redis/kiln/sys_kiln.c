@@ -2,8 +2,7 @@
 /*
  * The few system calls Redis makes that Kiln's POSIX layer has no
  * general answer for, answered for Redis: uname() for INFO, syslog() on
- * the console, and the failures of the dynamic loader, of memory advice,
- * of process control and of thread cancellation (Redis starts no
+ * the console, and the failures of the dynamic loader, of process control and of thread cancellation (Redis starts no
  * threads here: kiln/bio_kiln.c does its background jobs at once, and
  * io-threads is 1). Also two GNU calls: get_current_dir_name() (Debian's
  * patch 0003 has rdb.c use it) and mkostemp() (CONFIG REWRITE's
@@ -79,15 +78,6 @@ int dladdr(const void *addr, Dl_info *info)
 	(void)addr;
 	(void)info;
 	return 0;
-}
-
-int madvise(void *addr, size_t len, int advice)
-{
-	(void)addr;
-	(void)len;
-	(void)advice;
-	errno = ENOSYS;
-	return -1;
 }
 
 int prctl(int option, ...)
