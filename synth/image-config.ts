@@ -100,7 +100,9 @@ function stackRequests(spec: ImageSpec, catalog: KilnCatalog, requests: readonly
     return [];
   }
   if (Number.isFinite(need.resolved) && need.resolved >= need.bytes) return [];
-  const component = [...spec.applications, ...(spec.libraries ?? [])].find((c) => catalog.manifests.get(c.kind)?.stack === need.bytes);
+  // The component naming the library, else the application, which brings in the libraries it runs on (Lua, SQLite).
+  const components = [...spec.applications, ...(spec.libraries ?? [])];
+  const component = components.find((c) => catalog.manifests.get(c.kind)?.stack === need.bytes) ?? spec.applications[0];
   return [{ symbol: STACK_SYMBOL, value: need.bytes, origin: (component && origins?.components.get(component.kind)) ?? imageOrigin }];
 }
 

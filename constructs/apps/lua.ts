@@ -41,7 +41,7 @@ export interface LuaProps {
  * are in the RAM file system, where it can also write.
  *
  * The image's main stack is at least the 512 KiB Lua declares
- * (lib/app-lua/library.yaml `stack`), so a script that recurses without
+ * (lib/lua/library.yaml `stack`), so a script that recurses without
  * bound gets Lua's "stack overflow" error rather than a crash; give more
  * with `.configure({ LIBBOOT_STACK_SIZE: ... })`.
  *

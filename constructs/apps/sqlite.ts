@@ -33,7 +33,7 @@ export interface SqliteProps extends SqliteOptions {
  * so one image runs any script.
  *
  * The image's main stack is at least the 448 KiB SQLite declares
- * (lib/app-sqlite/library.yaml `stack`), enough for its own limits
+ * (lib/sqlite/library.yaml `stack`), enough for its own limits
  * (500-term compound SELECTs, expressions 1000 deep); give more with
  * `.configure({ LIBBOOT_STACK_SIZE: ... })`.
  *

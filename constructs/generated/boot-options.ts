@@ -26,7 +26,7 @@ export interface BootOptions {
      * Range: 0x1000 to 0x100000.
      *
      * Kconfig: LIBBOOT_STACK_SIZE
-     * @default 0xa0000 (if APP_JAVASCRIPT)
+     * @default 0x4000
      */
     readonly stackSize?: number;
     /**
