@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Kiln as a user gets it: packed with npm pack and installed from the
 // tarball into a project of its own, outside the repository.
-import { chmodSync, lstatSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { chmodSync, copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { command, ROOT, tempDir, type CommandResult } from './cli.ts';
 
@@ -17,28 +19,61 @@ export interface PackedKiln {
   readonly unpackedSize: number;
   /** Every path in the tarball, relative to the package folder. */
   readonly files: readonly string[];
-  /** How long npm pack took (its prepack script compiles dist/ from scratch). */
+  /** How long npm pack took (its prepack script compiles dist/ from scratch), when this call packed. */
   readonly ms: number;
+  /** True when the tarball is one an earlier test packed from the same files. */
+  readonly reused: boolean;
 }
 
-const PACK_LOCK = join(ROOT, 'node_modules', '.cache', 'kiln', 'pack.lock');
+const PACK_CACHE = join(ROOT, 'node_modules', '.cache', 'kiln');
+const PACK_LOCK = join(PACK_CACHE, 'pack.lock');
 let packed: Promise<PackedKiln> | undefined;
 
 /**
  * Packs this checkout with `npm pack`, as it would be published: the
  * prepack script compiles dist/ afresh. Once per process; and one pack at
  * a time per checkout (a lock folder), since prepack removes dist/ first.
+ * The tarball is kept under the key of every file git does not ignore
+ * (path and content), so the suite's other test files that pack the same
+ * checkout take it instead of compiling dist/ again.
  */
 export function packKiln(): Promise<PackedKiln> {
   packed ??= withLock(PACK_LOCK, async () => {
+    const kept = join(PACK_CACHE, `pack-${checkoutKey()}`);
     const dest = tempDir('kiln-pack-');
+    if (existsSync(join(kept, 'info.json'))) {
+      const info = JSON.parse(readFileSync(join(kept, 'info.json'), 'utf8')) as PackedKiln;
+      const tarball = join(dest, info.tarball);
+      copyFileSync(join(kept, info.tarball), tarball);
+      return { ...info, tarball, ms: 0, reused: true };
+    }
     const r = await command(['npm', 'pack', '--json', '--pack-destination', dest], { cwd: ROOT, timeoutMs: 300_000 });
     if (r.code !== 0) throw new Error(`npm pack failed (${r.code}):\n${r.stderr}`);
     // npm prints the JSON after whatever the prepack script wrote to stdout.
     const [info] = JSON.parse(r.stdout.slice(r.stdout.indexOf('[\n'))) as [{ filename: string; version: string; size: number; unpackedSize: number; files: { path: string }[] }];
-    return { tarball: join(dest, info.filename), version: info.version, size: info.size, unpackedSize: info.unpackedSize, files: info.files.map((f) => f.path), ms: r.ms };
+    const result = { tarball: join(dest, info.filename), version: info.version, size: info.size, unpackedSize: info.unpackedSize, files: info.files.map((f) => f.path), ms: r.ms, reused: false };
+    // Only one packed checkout is kept.
+    for (const old of readdirSync(PACK_CACHE).filter((n) => n.startsWith('pack-'))) rmSync(join(PACK_CACHE, old), { recursive: true, force: true });
+    mkdirSync(kept, { recursive: true });
+    copyFileSync(result.tarball, join(kept, info.filename));
+    writeFileSync(join(kept, 'info.json'), JSON.stringify({ ...result, tarball: info.filename }));
+    return result;
   });
   return packed;
+}
+
+/** A hash of every file of the checkout git does not ignore: its path and its content (a changed file packs again). */
+function checkoutKey(): string {
+  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+    .split('\0').filter(Boolean).sort();
+  const hash = createHash('sha256');
+  for (const f of files) {
+    hash.update(`${f}\0`);
+    const full = join(ROOT, f);
+    if (existsSync(full) && statSync(full).isFile()) hash.update(readFileSync(full));
+    hash.update('\0');
+  }
+  return hash.digest('hex').slice(0, 32);
 }
 
 /** Runs fn holding a lock folder; a lock older than ten minutes is taken to be left by a process that died. */
