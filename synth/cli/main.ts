@@ -6,6 +6,7 @@ import { codegenCommand } from './codegen.ts';
 import { completionCommand } from './completion.ts';
 import { diffCommand } from './diff.ts';
 import { explainCommand } from './explain.ts';
+import { reportCommand } from './report.ts';
 import { fetchCommand } from './fetch.ts';
 import { initCommand } from './init.ts';
 import { lsCommand } from './ls.ts';
@@ -174,6 +175,14 @@ Exit status: 0 success, 1 a problem in your input, 2 a usage error, 70 a bug in 
     .addOption(outdir()).addOption(debug())
     .action(bind(async (image: string, symbol: string, opts: { outdir: string; debug?: boolean }) =>
       explainCommand({ image, symbol, outdir: opts.outdir, output: out(opts.debug) })));
+
+  cmd('report <IMAGE>', 'write the image explorer (report.html) for a built image',
+    'Write IMAGE/report.html: one self-contained page (no network) with a size treemap by library and function, why each library is in the image, every option set, the SBOM, the POSIX calls reached and the boot facts.',
+    'kiln report kiln.out/hello\nkiln report hello --file /tmp/hello.html')
+    .option('-f, --file <FILE>', 'where to write the page (default: IMAGE/report.html)')
+    .addOption(outdir()).addOption(debug())
+    .action(bind(async (image: string, opts: { file?: string; outdir: string; debug?: boolean }) =>
+      reportCommand({ image, outdir: opts.outdir, ...(opts.file ? { file: opts.file } : {}), output: out(opts.debug) })));
 
   cmd('completion', 'print a shell completion script (bash or zsh)',
     'Print a completion script for SHELL (bash or zsh) to stdout.',

@@ -107,11 +107,7 @@ export function sizeTable(elfPath: string, mapPath: string, plan: LinkPlanDocume
   const sources = new Map<string, { name: string; kind: 'library' | 'generated' }>();
   for (const lib of plan.libraries) {
     for (const o of lib.objects) objects.set(o, { name: lib.name, kind: 'library' });
-    for (const s of lib.sources) {
-      sources.set(s, { name: lib.name, kind: 'library' });
-      // A source of the user's inside Kiln's tree (an example, a test fixture) is named in DWARF as Kiln's are: from the root.
-      if (s.startsWith(`${KILN_ROOT}/`)) sources.set(s.slice(KILN_ROOT.length + 1), { name: lib.name, kind: 'library' });
-    }
+    for (const s of lib.sources) for (const name of dwarfNames(s, lib.dir)) sources.set(name, { name: lib.name, kind: 'library' });
   }
   for (const g of plan.generated) {
     const name = g.source.split('/').pop() ?? g.source;
@@ -125,6 +121,22 @@ export function sizeTable(elfPath: string, mapPath: string, plan: LinkPlanDocume
     dwarf: () => sourcesByAddress(spawnSync(readelf, ['--debug-dump=info', elfPath], { encoding: 'utf8', maxBuffer: 1 << 30 }).stdout ?? ''),
   });
   return { table, placed, elf };
+}
+
+/**
+ * The names DWARF may give a library's source: as the plan writes it; from
+ * Kiln's root for a user's source inside Kiln's tree (an example, a test
+ * fixture), as Kiln's own are named; and an upstream or generated source
+ * under the folder -ffile-prefix-map gives it beside its library
+ * (`{upstream}/<package>/src/x.c` is `/kiln/lib/<dir>/upstream/src/x.c`),
+ * all as sourceOfUnit() gives a DWARF unit's name: without `/kiln/`.
+ */
+export function dwarfNames(source: string, libraryDir: string): string[] {
+  const names = [source];
+  if (source.startsWith(`${KILN_ROOT}/`)) names.push(source.slice(KILN_ROOT.length + 1));
+  const m = /^\{(upstream|generated)\}\/[^/]+\/(.*)$/.exec(source);
+  if (m) names.push(`${libraryDir}/${m[1]}/${m[2]}`);
+  return names;
 }
 
 /** The name an archive's code is reported under: its Debian package, else the archive's file name. */

@@ -9,7 +9,7 @@ import { main } from '../../synth/cli/main.ts';
 import { ROOT, kiln, tempDir } from '../helpers/cli.ts';
 import { schemaValidator } from '../helpers/schema.ts';
 
-const COMMANDS = ['init', 'synth', 'build', 'fetch', 'ls', 'run', 'codegen', 'diff', 'explain', 'completion'];
+const COMMANDS = ['init', 'synth', 'build', 'fetch', 'ls', 'run', 'codegen', 'diff', 'explain', 'report', 'completion'];
 const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 /** Each command's options: every one it takes, and some it must refuse because another command owns them. */
@@ -23,6 +23,7 @@ const OPTIONS: Readonly<Record<string, { takes: readonly string[]; refuses: read
   codegen: { takes: ['--check', '--debug'], refuses: ['--outdir', '--json'] },
   diff: { takes: ['--fail', '--json', '--debug'], refuses: ['--outdir', '--check', '--embed-from'] },
   explain: { takes: ['-o, --outdir', '--debug'], refuses: ['--json', '--fail'] },
+  report: { takes: ['-o, --outdir', '-f, --file', '--debug'], refuses: ['--json', '--fail'] },
   completion: { takes: [], refuses: ['--debug', '--json'] },
 };
 
