@@ -9,4 +9,4 @@ export { fatImageLayout, masterBootRecord, writeFatImage, type FatImageLayout } 
 export { RASPI_FIRMWARE, RPI3_FIRMWARE_FILES, debianFirmware, firmwareFromFolder, nonFreeFirmwareStanzas, parseDeb822, parseOneLine, type AptSource, type FirmwareFiles, type FirmwarePin } from './firmware.ts';
 export { qemuOnlyImagesForRealBoards, qemuTargetWarning, type QemuOnlyImage } from './hardware-check.ts';
 export { ARM64_IMAGE_MAGIC, imageHeaderProblems, parseArm64ImageHeader, type Arm64ImageHeader } from './arm64-header.ts';
-export { RPI_ARM64, U_BOOT_SOURCE, uBootBuild, type UBootBuild, type UBootTarget } from './u-boot-build.ts';
+export { RPI_ARM64, U_BOOT_SOURCE, uBootBuild, uBootFromDebian, type UBootBuild, type UBootTarget } from './u-boot-build.ts';
