@@ -78,8 +78,15 @@ export type LacksNetwork<Name extends string, P extends Provides> =
   NetworkKind extends P['network'] ? string : [P['network']] extends [never] ? Name : never;
 
 /** The names of the boards in `B` that have no network device: never when all have one, or when that is not known. */
-export type LacksNetworkOf<B extends Board> = KnownNames<B[typeof LACKS_NETWORK]>;
-type KnownNames<N extends string> = string extends N ? never : N;
+export type LacksNetworkOf<B extends Board> = IfGenericWrite_B_extends_NetworkBoard<B[typeof LACKS_NETWORK]>;
+/**
+ * The names that are known (never for `string`, an unknown board). Inside a
+ * helper generic in the board this stays unresolved, and tsc prints it in
+ * the sentence as it is named, so its name is the fix:
+ * "HttpServer needs a network device, but
+ * ${IfGenericWrite_B_extends_NetworkBoard<B[unique symbol]>} has none".
+ */
+type IfGenericWrite_B_extends_NetworkBoard<N extends string> = string extends N ? never : N;
 
 /**
  * Any board with a network device: the constraint for a helper generic in
