@@ -176,10 +176,10 @@ Exit status: 0 success, 1 a problem in your input, 2 a usage error, 70 a bug in 
     .action(bind(async (image: string, symbol: string, opts: { outdir: string; debug?: boolean }) =>
       explainCommand({ image, symbol, outdir: opts.outdir, output: out(opts.debug) })));
 
-  cmd('report <IMAGE>', 'write the image explorer (report.html) for a built image',
-    'Write IMAGE/report.html: one self-contained page (no network) with a size treemap by library and function, why each library is in the image, every option set, the SBOM, the POSIX calls reached and the boot facts.',
-    'kiln report kiln.out/hello\nkiln report hello --file /tmp/hello.html')
-    .option('-f, --file <FILE>', 'where to write the page (default: IMAGE/report.html)')
+  cmd('report <IMAGE>', 'write the image explorer (report.html) for a built image or a fleet',
+    'Write IMAGE/report.html: one self-contained page (no network) with a size treemap by library and function, why each library is in the image, every option set, the SBOM, the POSIX calls reached and the boot facts. Given an assembly folder, write every image\'s page and index.html, which compares the images (sizes, libraries, the options that differ).',
+    'kiln report kiln.out/hello\nkiln report hello --file /tmp/hello.html\nkiln report kiln.out')
+    .option('-f, --file <FILE>', 'where to write the page (default: IMAGE/report.html, or ASSEMBLY/index.html)')
     .addOption(outdir()).addOption(debug())
     .action(bind(async (image: string, opts: { file?: string; outdir: string; debug?: boolean }) =>
       reportCommand({ image, outdir: opts.outdir, ...(opts.file ? { file: opts.file } : {}), output: out(opts.debug) })));

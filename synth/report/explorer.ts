@@ -191,6 +191,52 @@ function placedAt<T extends { address: number; size: number }>(sections: readonl
   return undefined;
 }
 
+/** What the fleet's index page shows: each image's explorer data, less the per-function detail. */
+export interface FleetIndexData {
+  readonly assembly: string;
+  readonly images: readonly { readonly id: string; readonly dir: string; readonly board: string; readonly toolchain: string; readonly artifact: { readonly file: string; readonly bytes: number }; readonly total: number; readonly libraries: Readonly<Record<string, number>> }[];
+  /** Options whose values are not the same in every image (a missing option shows as ''). */
+  readonly differingOptions: readonly { readonly symbol: string; readonly values: Readonly<Record<string, string>> }[];
+}
+
+/** The index data for a fleet, from each built image's explorer data. */
+export function fleetIndexData(assembly: string, images: readonly { readonly dir: string; readonly data: ExplorerData }[]): FleetIndexData {
+  const symbols = new Set(images.flatMap((i) => i.data.options.map((o) => o.symbol)));
+  const differingOptions = [...symbols].sort().flatMap((symbol) => {
+    const values = Object.fromEntries(images.map((i) => [i.data.image, i.data.options.find((o) => o.symbol === symbol)?.value ?? '']));
+    return new Set(Object.values(values)).size > 1 ? [{ symbol, values }] : [];
+  });
+  return {
+    assembly,
+    images: images.map(({ dir, data }) => ({
+      id: data.image, dir, board: data.board, toolchain: data.toolchain, artifact: data.artifact, total: data.totals.total,
+      libraries: Object.fromEntries(data.libraries.map((l) => [l.name, l.bytes.total])),
+    })),
+    differingOptions,
+  };
+}
+
+/** index.html for a fleet: the images side by side, each linking to its own report.html. */
+export function fleetIndexHtml(data: FleetIndexData): string {
+  const json = JSON.stringify(data).replace(/<\//g, '<\\/');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
+<title>${escapeHtml(data.assembly)}: Kiln fleet explorer</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header><h1>${escapeHtml(data.assembly)}</h1><p id="summary"></p></header>
+<main id="view"></main>
+<script type="application/json" id="kiln-data">${json}</script>
+<script>${FLEET_SCRIPT}</script>
+</body>
+</html>
+`;
+}
+
 /** report.html for the data: one file, its style and script inline. */
 export function explorerHtml(data: ExplorerData): string {
   // "</" would end the script element: JSON allows "<\/".
@@ -225,11 +271,39 @@ nav{display:flex;gap:4px;padding:8px 20px;border-bottom:1px solid #999}
 nav button{font:inherit;padding:4px 12px;border:1px solid #555;background:#fff;cursor:pointer}
 nav button[aria-selected=true]{background:#111;color:#fff;font-weight:bold;text-decoration:underline}
 main{padding:12px 20px}table{border-collapse:collapse}td,th{border:1px solid #999;padding:2px 8px;text-align:left;vertical-align:top}
-td.n{text-align:right;font-variant-numeric:tabular-nums}pre{white-space:pre-wrap;margin:4px 0;background:#f4f4f4;padding:6px}
+caption{text-align:left;font-weight:bold;margin:12px 0 4px}table{margin-bottom:16px}td.n{text-align:right;font-variant-numeric:tabular-nums}pre{white-space:pre-wrap;margin:4px 0;background:#f4f4f4;padding:6px}
 svg text{font-size:11px;pointer-events:none}svg rect{stroke:#fff;stroke-width:1;cursor:pointer}
 svg rect:focus{stroke:#000;stroke-width:3;outline:none}.crumb{margin:6px 0}
 button.lib{font:inherit;border:0;background:none;text-decoration:underline;cursor:pointer;padding:0}
 input{font:inherit;padding:2px 6px;margin:6px 0}
+`;
+
+// The fleet index's script: three tables from the embedded data.
+const FLEET_SCRIPT = `
+'use strict';
+const D = JSON.parse(document.getElementById('kiln-data').textContent);
+const fmt = (n) => n.toLocaleString('en-US');
+const el = (tag, attrs, ...kids) => {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v);
+  for (const k of kids) e.append(k instanceof Node ? k : String(k));
+  return e;
+};
+const table = (caption, head, rows) => {
+  const t = el('table', {}, el('caption', {}, caption));
+  t.append(el('tr', {}, ...head.map((h) => el('th', { scope: 'col' }, h))));
+  for (const r of rows) t.append(el('tr', {}, ...r.map((c) => c instanceof Node ? el('td', {}, c) : typeof c === 'number' ? el('td', { class: 'n' }, fmt(c)) : el('td', {}, c))));
+  return t;
+};
+const view = document.getElementById('view');
+document.getElementById('summary').textContent = D.images.length + ' images; ' + D.differingOptions.length + ' options differ between them';
+const ids = D.images.map((i) => i.id);
+view.append(table('Images (each name opens its own explorer)', ['image', 'board', 'toolchain', 'artifact', 'bytes', 'code and data', 'libraries'],
+  D.images.map((i) => [el('a', { href: i.dir + '/report.html' }, i.id), i.board, i.toolchain, i.artifact.file, i.artifact.bytes, i.total, Object.keys(i.libraries).length])));
+const libs = [...new Set(D.images.flatMap((i) => Object.keys(i.libraries)))].sort();
+view.append(table('Bytes of each library in each image (empty: not linked)', ['library', ...ids],
+  libs.map((l) => [l, ...D.images.map((i) => i.libraries[l] === undefined ? '' : i.libraries[l])])));
+view.append(table('Options that differ', ['option', ...ids], D.differingOptions.map((o) => [o.symbol, ...ids.map((id) => o.values[id])])));
 `;
 
 // The page's script: views built from the embedded data, with a squarified treemap of its own.

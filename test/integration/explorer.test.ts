@@ -85,3 +85,37 @@ t.test('GIVEN a built Lua image WHEN kiln report writes its explorer THEN the pa
   t.same(fetched, [], 'the page fetched nothing');
   t.same(errors, [], 'no script error');
 });
+
+t.test('GIVEN the fleet example built WHEN kiln report is given the assembly THEN index.html compares the images and opens each page, all under 200 KB', async (t) => {
+  const out = join(tempDir(), 'kiln.out');
+  const build = await kiln(['build', 'examples/fleet/image.ts', '-o', out]);
+  t.equal(build.code, 0, `kiln build (stderr: ${build.stderr.slice(-2000)})`);
+  const written = await kiln(['report', out]);
+  t.equal(written.code, 0, written.stderr);
+  const ids = ['lisbon-gateway', 'lisbon-sensor', 'porto-sensor', 'lab-ci'];
+  const pages = [join(out, 'index.html'), ...ids.map((id) => join(out, id, 'report.html'))];
+  for (const p of pages) t.ok(existsSync(p), `${p.slice(out.length + 1)} written`);
+  const bytes = pages.reduce((sum, p) => sum + statSync(p).size, 0);
+  t.ok(bytes < 200_000, `the fleet's pages together are under 200 KB (${bytes} bytes)`);
+  t.match(written.stdout, /index\.html \([\d,]+ bytes\): the fleet's index/);
+
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  t.teardown(() => browser.close());
+  const context = await browser.newContext({ offline: true });
+  const fetched: string[] = [];
+  await context.route('**/*', (route) => {
+    if (route.request().url().startsWith('file://')) return route.continue();
+    fetched.push(route.request().url());
+    return route.abort();
+  });
+  const tab = await context.newPage();
+  await tab.goto(`file://${join(out, 'index.html')}`);
+  const rows = await tab.locator('table').first().locator('tr').allTextContents();
+  t.equal(rows.length, 1 + ids.length, 'one row per image');
+  for (const id of ids) t.ok(rows.some((r) => r.startsWith(id)), `${id} is listed`);
+  t.match(await tab.locator('table').nth(2).textContent(), /PLAT_/, 'the options that differ include the board choice');
+  await tab.locator('a', { hasText: 'lab-ci' }).click();
+  await tab.waitForURL(/lab-ci\/report\.html$/);
+  t.equal(await tab.locator('h1').textContent(), 'lab-ci', 'the link opens the image\'s own explorer');
+  t.same(fetched, [], 'nothing fetched');
+});
